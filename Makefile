@@ -1,0 +1,63 @@
+# The two commands a reader needs: `make book` and `make test`.
+# Both create .venv from requirements.txt when it is missing or out of date.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(abspath $(VENV))/bin
+STAMP  := $(VENV)/.installed
+BUILD  := _build
+JB_FLAGS := -W -n --keep-going
+
+# The venv's tools come first, and Jupyter uses the venv's kernel.
+export PATH := $(BIN):$(PATH)
+export JUPYTER_PREFER_ENV_PATH := 1
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+unexport MPLBACKEND
+
+.PHONY: help venv book notebooks test lint unit nbval site browser serve bench clean
+
+help:
+	@echo "make book       set up .venv if needed, then build the website into $(BUILD)/html"
+	@echo "make test       set up .venv if needed, then run every check (lint, unit, notebooks, site)"
+	@echo "make notebooks  re-execute chapters/*.md into their stored .ipynb (ONLY=05 for one chapter)"
+	@echo "make serve      serve the built website on http://127.0.0.1:8000"
+	@echo "make clean      remove the build (keeps .venv)"
+
+$(STAMP): requirements.txt lib/pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+book: $(STAMP)
+	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@echo "website built: open $(BUILD)/html/index.html, or run 'make serve'"
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/notebooks.py --jobs $(or $(JOBS),2) $(ONLY)
+
+lint: $(STAMP)
+	$(BIN)/ruff check lib tests tools
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests lib/src/sparsity
+
+nbval: $(STAMP)
+	$(BIN)/python -m pytest --nbval chapters --sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+# CI starts from a clean clone; there the build executes every chapter from scratch.
+site: $(STAMP)
+	@if [ "$$CI" = "true" ]; then rm -rf $(BUILD); fi
+	$(BIN)/jupyter-book build . $(JB_FLAGS)
+
+test: lint unit nbval site
+	@echo "all checks passed"
+
+serve: $(STAMP)
+	@test -d $(BUILD)/html || $(MAKE) book
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(BUILD)/html 8000
+
+clean:
+	rm -rf $(BUILD)

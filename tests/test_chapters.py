@@ -1,0 +1,132 @@
+"""Checks that tie the chapters' sources, stored notebooks, table of contents and tests together.
+
+* every ``chapters/*.md`` has a stored ``.ipynb`` with the same cells, so an
+  edited chapter whose notebook was not regenerated fails here;
+* every stored notebook was executed, without errors;
+* the table of contents lists every chapter and only existing ones;
+* nbval really fails when a stored table's digit changes (a test of the test).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = ROOT / "chapters"
+SOURCES = sorted(CHAPTERS.glob("*.md"))
+WIDGET_TAG = "nbval-ignore-output"
+
+
+def cell_signature(cell) -> tuple:
+    """What must agree between a chapter's Markdown and its stored notebook."""
+    tags = tuple(cell.get("metadata", {}).get("tags", []))
+    return cell["cell_type"], cell["source"].strip(), tags
+
+
+@pytest.mark.parametrize("md", SOURCES, ids=lambda p: p.name)
+def test_stored_notebook_has_the_same_cells_as_its_markdown(md):
+    ipynb = md.with_suffix(".ipynb")
+    assert ipynb.exists(), f"{ipynb.name} is missing: run `make notebooks ONLY={md.stem}`"
+    expected = [cell_signature(c) for c in jupytext.read(md, fmt="md:myst").cells]
+    stored = [cell_signature(c) for c in nbformat.read(ipynb, as_version=4).cells]
+    assert stored == expected, f"{ipynb.name} is stale: run `make notebooks ONLY={md.stem}`"
+
+
+@pytest.mark.parametrize("md", SOURCES, ids=lambda p: p.name)
+def test_stored_notebook_is_executed_without_errors(md):
+    nb = nbformat.read(md.with_suffix(".ipynb"), as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code, f"{md.name} has no code cells"
+    assert all(c.execution_count is not None for c in code), f"{md.name} was not fully executed"
+    errors = [o for c in code for o in c.outputs if o.output_type == "error"]
+    assert not errors, f"{md.name} stored an error: {errors[0].get('ename')}"
+
+
+def test_every_stored_notebook_has_a_markdown_source():
+    orphans = [p.name for p in CHAPTERS.glob("*.ipynb") if not p.with_suffix(".md").exists()]
+    assert not orphans, f"notebooks without a .md source: {orphans}"
+
+
+def test_chapter_file_names_follow_the_convention():
+    bad = [p.name for p in SOURCES if not re.fullmatch(r"\d\d-[a-z0-9-]+\.md", p.name)]
+    assert not bad, f"chapters must be named NN-slug.md: {bad}"
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        files += [chapter["file"] for chapter in part["chapters"]]
+    return files
+
+
+def test_table_of_contents_lists_every_chapter_once():
+    listed = toc_files()
+    assert len(listed) == len(set(listed)), "a chapter is listed twice in _toc.yml"
+    on_disk = {f"chapters/{p.stem}" for p in SOURCES}
+    assert set(listed) == on_disk, (
+        f"not in _toc.yml: {sorted(on_disk - set(listed))}; missing on disk: {sorted(set(listed) - on_disk)}"
+    )
+
+
+def test_ignored_outputs_are_only_widgets_or_animations():
+    """nbval-ignore-output hides a cell from the output check; allow it only where output is unstable."""
+    for md in SOURCES:
+        for cell in jupytext.read(md, fmt="md:myst").cells:
+            if WIDGET_TAG in cell.get("metadata", {}).get("tags", []):
+                assert re.search(r"widget|interact|animation|Animation|FuncAnimation", cell["source"]), (
+                    f"{md.name}: {WIDGET_TAG} on a cell that is neither a widget nor an animation"
+                )
+
+
+def first_table_output(nb) -> tuple[int, int, int]:
+    """Locate the first stored stream line that holds a signed coefficient with three decimals."""
+    for ci, cell in enumerate(nb["cells"]):
+        for oi, output in enumerate(cell.get("outputs", [])):
+            if output.get("output_type") != "stream":
+                continue
+            lines = output["text"] if isinstance(output["text"], list) else output["text"].splitlines(True)
+            for li, line in enumerate(lines):
+                if re.search(r"[+-]\d+\.\d{3}", line):
+                    return ci, oi, li
+    raise AssertionError("no coefficient table found")
+
+
+def run_nbval(path: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "JUPYTER_PREFER_ENV_PATH": "1"}
+    env.pop("MPLBACKEND", None)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval", str(path), "-p", "no:cacheprovider", "-q",
+         "--sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"), "-o", "addopts="],
+        capture_output=True, text=True, cwd=path.parent, env=env, timeout=600,
+    )
+
+
+def test_nbval_fails_when_one_digit_of_a_stored_table_changes(tmp_path):
+    source = CHAPTERS / "05-ols.ipynb"
+    nb = json.loads(source.read_text())
+    ci, oi, li = first_table_output(nb)
+    output = nb["cells"][ci]["outputs"][oi]
+    lines = output["text"] if isinstance(output["text"], list) else output["text"].splitlines(True)
+    match = re.search(r"[+-]\d+\.\d{3}", lines[li])
+    last = match.end() - 1
+    digit = lines[li][last]
+    lines[li] = lines[li][:last] + str((int(digit) + 1) % 10) + lines[li][last + 1:]
+    output["text"] = lines
+    tampered = tmp_path / source.name
+    tampered.write_text(json.dumps(nb))
+    shutil.copy(CHAPTERS / "05-ols.md", tmp_path)  # nothing else is needed: chapters import sparsity
+    result = run_nbval(tampered)
+    assert result.returncode != 0, "nbval passed a notebook whose stored table was changed"
+    assert "outputs differ" in result.stdout

@@ -1,0 +1,102 @@
+"""Regenerate the stored, executed notebooks from the MyST Markdown chapters.
+
+The ``.md`` file is the only source a person edits. This script converts each
+one to a notebook with jupytext, executes it in a fresh kernel, normalises
+everything that would otherwise differ between runs (cell ids, timing and
+machine metadata, widget state), and writes ``chapters/NN-slug.ipynb`` beside
+it. Running it twice gives byte-identical files.
+
+Usage::
+
+    python tools/notebooks.py                 # every chapter
+    python tools/notebooks.py 05 07-lasso     # chapters whose name contains these
+    python tools/notebooks.py --jobs 2        # two kernels at a time
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = ROOT / "chapters"
+TIMEOUT = 600
+
+
+def md_to_notebook(md: Path) -> nbformat.NotebookNode:
+    """Read a MyST chapter as an unexecuted notebook with stable cell ids."""
+    nb = jupytext.read(md, fmt="md:myst")
+    for number, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{number:03d}"
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return nb
+
+
+def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Remove everything from an executed notebook that is not the book's own content."""
+    kernelspec = nb.metadata.get("kernelspec", {"display_name": "Python 3", "language": "python", "name": "python3"})
+    nb.metadata = nbformat.NotebookNode(
+        kernelspec=kernelspec,
+        language_info=nbformat.NotebookNode(name="python"),
+    )
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("collapsed", None)
+        cell.metadata.pop("scrolled", None)
+    return nb
+
+
+def regenerate(md: Path) -> tuple[str, float]:
+    """Execute one chapter and write its notebook; return its name and the seconds it took."""
+    nb = md_to_notebook(md)
+    start = time.perf_counter()
+    client = NotebookClient(
+        nb,
+        timeout=TIMEOUT,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(md.parent)}},
+        record_timing=False,
+        allow_errors=False,
+    )
+    client.execute()
+    seconds = time.perf_counter() - start
+    nbformat.write(normalise(nb), md.with_suffix(".ipynb"))
+    return md.name, seconds
+
+
+def select(patterns: list[str]) -> list[Path]:
+    """The chapter sources whose file name contains one of ``patterns`` (all if none)."""
+    sources = sorted(CHAPTERS.glob("*.md"))
+    if patterns:
+        sources = [md for md in sources if any(p in md.name for p in patterns)]
+        if not sources:
+            sys.exit(f"no chapter in {CHAPTERS} matches {patterns}")
+    return sources
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("patterns", nargs="*", help="only chapters whose file name contains one of these")
+    parser.add_argument("--jobs", type=int, default=1, help="kernels to run at once (default 1)")
+    args = parser.parse_args(argv)
+    sources = select(args.patterns)
+    total = time.perf_counter()
+    print(f"regenerating {len(sources)} notebook(s) from Markdown, {args.jobs} at a time", flush=True)
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for done, (name, seconds) in enumerate(pool.map(regenerate, sources), 1):
+            print(f"[{done:>2}/{len(sources)}] {name:<32} executed in {seconds:5.1f} s", flush=True)
+    print(f"done in {time.perf_counter() - total:.1f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
