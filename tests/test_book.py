@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from sparsity import book, plotting
 
 

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from sparsity.tables import coef_table, format_table, format_value
 
 
