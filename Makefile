@@ -14,7 +14,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 unexport MPLBACKEND
 
-.PHONY: help venv book notebooks test lint unit nbval site browser serve bench clean
+.PHONY: help venv book notebooks test lint unit nbval site browser weight serve bench clean
 
 help:
 	@echo "make book       set up .venv if needed, then build the website into $(BUILD)/html"
@@ -39,10 +39,10 @@ notebooks: $(STAMP)
 	$(BIN)/python tools/notebooks.py --jobs $(or $(JOBS),2) $(ONLY)
 
 lint: $(STAMP)
-	$(BIN)/ruff check lib tests tools
+	$(BIN)/ruff check lib tests tools _ext
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests lib/src/sparsity
+	$(BIN)/python -m pytest tests lib/src/sparsity --ignore=tests/site
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest --nbval chapters --sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
@@ -52,7 +52,16 @@ site: $(STAMP)
 	@if [ "$$CI" = "true" ]; then rm -rf $(BUILD); fi
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 
-test: lint unit nbval site
+# The built site in a real Chromium (Debian's /usr/bin/chromium), network cut off,
+# plus internal links and page weight. Skipped with a message when Chromium is
+# missing, except under CI=true where that is a failure.
+browser: $(STAMP)
+	$(BIN)/python -m pytest tests/site -p no:cacheprovider -o addopts="-ra"
+
+weight: $(STAMP)
+	$(BIN)/python tools/page_weight.py
+
+test: lint unit nbval site browser
 	@echo "all checks passed"
 
 serve: $(STAMP)

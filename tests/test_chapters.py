@@ -25,6 +25,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
 SOURCES = sorted(CHAPTERS.glob("*.md"))
+APPENDICES = sorted((ROOT / "appendices").glob("*.md"))  # plain pages, not notebooks
 WIDGET_TAG = "nbval-ignore-output"
 
 
@@ -74,7 +75,7 @@ def toc_files() -> list[str]:
 def test_table_of_contents_lists_every_chapter_once():
     listed = toc_files()
     assert len(listed) == len(set(listed)), "a chapter is listed twice in _toc.yml"
-    on_disk = {f"chapters/{p.stem}" for p in SOURCES}
+    on_disk = {f"chapters/{p.stem}" for p in SOURCES} | {f"appendices/{p.stem}" for p in APPENDICES}
     assert set(listed) == on_disk, (
         f"not in _toc.yml: {sorted(on_disk - set(listed))}; missing on disk: {sorted(set(listed) - on_disk)}"
     )

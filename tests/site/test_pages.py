@@ -1,0 +1,99 @@
+"""Every page of the built website, loaded in a real Chromium with the network cut off."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from .conftest import ROOT, site_pages
+
+PAGES = site_pages()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_offline_with_images_alt_text_and_math(open_page, path):
+    page, log = open_page(path)
+    assert not log.blocked, f"{path} asked for other hosts: {log.blocked[:5]}"
+    assert not log.failed, f"{path} had failed requests: {log.failed[:5]}"
+    assert not log.console_errors, f"{path} logged console errors: {log.console_errors[:5]}"
+
+    images = page.evaluate(
+        """() => Array.from(document.images).map(img => ({
+               src: img.getAttribute('src'), complete: img.complete,
+               width: img.naturalWidth, alt: (img.getAttribute('alt') || '').trim()}))"""
+    )
+    broken = [i["src"] for i in images if not (i["complete"] and i["width"] > 0)]
+    assert not broken, f"{path}: images that did not load: {broken}"
+    no_alt = [i["src"] for i in images if not i["alt"]]
+    assert not no_alt, f"{path}: images without alt text: {no_alt}"
+
+    if page.locator(".math").count():
+        typeset = page.locator("mjx-container").count()
+        raw = page.locator(".math").count()
+        assert typeset >= raw, f"{path}: {raw} math elements but only {typeset} typeset"
+        errors = page.locator("mjx-merror").count()
+        assert errors == 0, f"{path}: MathJax reported {errors} errors"
+
+
+def test_math_comes_from_the_site_not_a_cdn(site_dir):
+    for path in PAGES:
+        html = (site_dir / path).read_text()
+        sources = re.findall(r'<script[^>]+src="([^"]*mathjax[^"]*)"', html, flags=re.I)
+        if "class=\"math" in html:
+            assert sources, f"{path} has math but loads no MathJax"
+        for src in sources:
+            assert not src.startswith(("http:", "https:", "//")), f"{path} loads MathJax from {src}"
+
+
+def chapters_in_toc() -> set[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [chapter["file"] for part in toc.get("parts", []) for chapter in part["chapters"]]
+    return {f"{f}.html" for f in [toc["root"], *files]}
+
+
+def test_navigation_reaches_every_chapter(open_page, server):
+    page, _ = open_page("index.html", wait_for_math=False)
+    page.wait_for_selector("nav.bd-links a")
+    hrefs = page.evaluate("() => Array.from(document.querySelectorAll('nav.bd-links a')).map(a => a.href)")
+    reached = {h.split(server + "/", 1)[-1].split("#")[0] for h in hrefs}
+    missing = chapters_in_toc() - reached - {"index.html"}
+    # the root chapter is the landing page, reached as index.html
+    missing.discard(f"{yaml.safe_load((ROOT / '_toc.yml').read_text())['root']}.html")
+    assert not missing, f"the navigation does not link to: {sorted(missing)}"
+
+
+def test_search_finds_a_term(open_page):
+    page, log = open_page("search.html?q=soft-thresholding", wait_for_math=False)
+    page.wait_for_selector("#search-results ul.search li", timeout=20000)
+    hits = page.locator("#search-results ul.search li").count()
+    assert hits > 0
+    assert not log.blocked and not log.console_errors
+
+
+def animated_pages(site_dir) -> list[str]:
+    return [p for p in PAGES if "anim-state" in (site_dir / p).read_text() or "_anim" in (site_dir / p).read_text()]
+
+
+def test_interactive_figures_respond_to_input(open_page, site_dir):
+    """Every embedded animation on the site moves when its slider is dragged."""
+    pages = animated_pages(site_dir)
+    if not pages:
+        pytest.skip("no page has an interactive figure yet")
+    for path in pages:
+        page, log = open_page(path, wait_for_math=False)
+        sliders = page.locator("input[type=range]")
+        assert sliders.count() > 0, f"{path}: animation without a slider"
+        for k in range(sliders.count()):
+            slider = sliders.nth(k)
+            slider.scroll_into_view_if_needed()
+            img = page.locator("img[id^=_anim_img]").nth(k)
+            before = img.get_attribute("src")
+            maximum = slider.get_attribute("max")
+            slider.fill(str(maximum))
+            slider.dispatch_event("input")
+            slider.dispatch_event("change")
+            after = img.get_attribute("src")
+            assert before != after, f"{path}: dragging animation {k}'s slider did not change the figure"
+        assert not log.console_errors, f"{path}: {log.console_errors[:3]}"
