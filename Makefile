@@ -7,6 +7,9 @@ BIN    := $(abspath $(VENV))/bin
 STAMP  := $(VENV)/.installed
 BUILD  := _build
 JB_FLAGS := -W -n --keep-going
+JOBS   ?= 2
+# jupyter-book build, with chapters read (and executed) $(JOBS) at a time
+JB_BUILD := $(BIN)/python tools/build_site.py --jobs $(JOBS) .
 
 # The venv's tools come first, and Jupyter uses the venv's kernel.
 export PATH := $(BIN):$(PATH)
@@ -21,6 +24,7 @@ help:
 	@echo "make test       set up .venv if needed, then run every check (lint, unit, notebooks, site)"
 	@echo "make notebooks  re-execute chapters/*.md into their stored .ipynb (ONLY=05 for one chapter)"
 	@echo "make serve      serve the built website on http://127.0.0.1:8000"
+	@echo "make bench      measure build speed, solver speed and page weight (prints figures)"
 	@echo "make clean      remove the build (keeps .venv)"
 
 $(STAMP): requirements.txt lib/pyproject.toml
@@ -32,11 +36,11 @@ $(STAMP): requirements.txt lib/pyproject.toml
 venv: $(STAMP)
 
 book: $(STAMP)
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	$(JB_BUILD) $(JB_FLAGS)
 	@echo "website built: open $(BUILD)/html/index.html, or run 'make serve'"
 
 notebooks: $(STAMP)
-	$(BIN)/python tools/notebooks.py --jobs $(or $(JOBS),2) $(ONLY)
+	$(BIN)/python tools/notebooks.py --jobs $(JOBS) $(ONLY)
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests tools _ext
@@ -45,12 +49,12 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest tests lib/src/sparsity --ignore=tests/site
 
 nbval: $(STAMP)
-	$(BIN)/python -m pytest --nbval chapters --sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+	$(BIN)/python -m pytest --nbval chapters --sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -n $(JOBS) --dist loadfile
 
 # CI starts from a clean clone; there the build executes every chapter from scratch.
 site: $(STAMP)
 	@if [ "$$CI" = "true" ]; then rm -rf $(BUILD); fi
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	$(JB_BUILD) $(JB_FLAGS)
 
 # The built site in a real Chromium (Debian's /usr/bin/chromium), network cut off,
 # plus internal links and page weight. Skipped with a message when Chromium is
@@ -63,6 +67,12 @@ weight: $(STAMP)
 
 test: lint unit nbval site browser
 	@echo "all checks passed"
+
+# Performance figures, printed (tests never time things): build speed, then solvers.
+bench: $(STAMP)
+	$(BIN)/python tools/bench_build.py --runs $(or $(RUNS),3) --jobs $(JOBS) --test-runs $(or $(TEST_RUNS),1)
+	@if [ -f tools/bench_solvers.py ]; then $(BIN)/python tools/bench_solvers.py; fi
+	$(BIN)/python tools/page_weight.py
 
 serve: $(STAMP)
 	@test -d $(BUILD)/html || $(MAKE) book
