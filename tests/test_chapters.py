@@ -27,6 +27,7 @@ CHAPTERS = ROOT / "chapters"
 SOURCES = sorted(CHAPTERS.glob("*.md"))
 APPENDICES = sorted((ROOT / "appendices").glob("*.md"))  # plain pages, not notebooks
 WIDGET_TAG = "nbval-ignore-output"
+SETUP_TAG = "colab-setup"  # the install cell tools/notebooks.py puts first in every stored notebook
 
 
 def cell_signature(cell) -> tuple:
@@ -40,7 +41,8 @@ def test_stored_notebook_has_the_same_cells_as_its_markdown(md):
     ipynb = md.with_suffix(".ipynb")
     assert ipynb.exists(), f"{ipynb.name} is missing: run `make notebooks ONLY={md.stem}`"
     expected = [cell_signature(c) for c in jupytext.read(md, fmt="md:myst").cells]
-    stored = [cell_signature(c) for c in nbformat.read(ipynb, as_version=4).cells]
+    stored = [cell_signature(c) for c in nbformat.read(ipynb, as_version=4).cells
+              if SETUP_TAG not in c.get("metadata", {}).get("tags", [])]
     assert stored == expected, f"{ipynb.name} is stale: run `make notebooks ONLY={md.stem}`"
 
 
@@ -52,6 +54,15 @@ def test_stored_notebook_is_executed_without_errors(md):
     assert all(c.execution_count is not None for c in code), f"{md.name} was not fully executed"
     errors = [o for c in code for o in c.outputs if o.output_type == "error"]
     assert not errors, f"{md.name} stored an error: {errors[0].get('ename')}"
+
+
+@pytest.mark.parametrize("md", SOURCES, ids=lambda p: p.name)
+def test_stored_notebook_installs_the_package_from_the_configured_repository(md):
+    """Colab opens the stored notebook from the repository named in _config.yml; its first cell installs sparsity."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]
+    first = nbformat.read(md.with_suffix(".ipynb"), as_version=4).cells[0]
+    assert SETUP_TAG in first.metadata.get("tags", []), f"{md.name}: the Colab setup cell is missing"
+    assert f"git+{config['url'].rstrip('/')}@{config.get('branch', 'main')}#subdirectory=lib" in first.source
 
 
 def test_every_stored_notebook_has_a_markdown_source():

@@ -23,11 +23,39 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+import yaml
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
 TIMEOUT = 600
+SETUP_TAG = "colab-setup"
+
+
+def colab_setup_cell() -> nbformat.NotebookNode:
+    """The first cell of every stored notebook: in Colab, install the book's package.
+
+    The repository address comes from ``_config.yml`` (``repository.url`` and
+    ``repository.branch``), the one place that names it. The cell exists only
+    in the stored ``.ipynb`` (what Colab and Binder open), not in the ``.md``.
+    """
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    repo = config["repository"]
+    url = repo["url"].rstrip("/")
+    branch = repo.get("branch", "main")
+    source = (
+        "# Colab only: install the book's helper package `sparsity` and myst-nb (which glues\n"
+        "# numbers into the text). In Binder or a local checkout this cell does nothing.\n"
+        "import sys\n"
+        "\n"
+        'if "google.colab" in sys.modules:\n'
+        "    get_ipython().run_line_magic(\n"
+        f'        "pip", "install --quiet \'sparsity @ git+{url}@{branch}#subdirectory=lib\' myst-nb"\n'
+        "    )"
+    )
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": [SETUP_TAG, "remove-cell"]})
+    cell["id"] = "colab-setup"
+    return cell
 
 
 def md_to_notebook(md: Path) -> nbformat.NotebookNode:
@@ -38,6 +66,7 @@ def md_to_notebook(md: Path) -> nbformat.NotebookNode:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+    nb.cells.insert(0, colab_setup_cell())
     return nb
 
 
