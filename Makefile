@@ -17,13 +17,14 @@ export JUPYTER_PREFER_ENV_PATH := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 unexport MPLBACKEND
 
-.PHONY: help venv book notebooks test lint unit nbval site browser weight serve bench clean
+.PHONY: help venv book notebooks test lint unit nbval site browser weight serve bench clean course-student course-instructor
 
 help:
 	@echo "make book       set up .venv if needed, then build the website into $(BUILD)/html"
 	@echo "make test       set up .venv if needed, then run every check (lint, unit, notebooks, site)"
 	@echo "make notebooks  re-execute chapters/*.md into their stored .ipynb (ONLY=05 for one chapter)"
 	@echo "make serve      serve the built website on http://127.0.0.1:8000"
+	@echo "make course-student / course-instructor   the course editions, without / with solutions"
 	@echo "make bench      measure build speed, solver speed and page weight (prints figures)"
 	@echo "make clean      remove the build (keeps .venv)"
 
@@ -68,7 +69,14 @@ browser: $(STAMP)
 weight: $(STAMP)
 	$(BIN)/python tools/page_weight.py
 
-test: lint unit nbval site browser
+# Course editions (tools/course.py): for students, without solutions; for instructors, with them.
+course-student: $(STAMP)
+	$(BIN)/python tools/course.py student --jobs $(JOBS)
+
+course-instructor: $(STAMP)
+	$(BIN)/python tools/course.py instructor --jobs $(JOBS)
+
+test: lint unit nbval site course-student browser
 	@echo "all checks passed"
 
 # Performance figures, printed (tests never time things): build speed, then solvers.
