@@ -17,7 +17,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 unexport MPLBACKEND
 
-.PHONY: help venv book notebooks test lint unit nbval site browser weight serve bench clean course-student course-instructor
+.PHONY: help venv book notebooks test lint unit nbval site browser weight serve bench clean course-student course-instructor figures
 
 help:
 	@echo "make book       set up .venv if needed, then build the website into $(BUILD)/html"
@@ -25,6 +25,7 @@ help:
 	@echo "make notebooks  re-execute chapters/*.md into their stored .ipynb (ONLY=05 for one chapter)"
 	@echo "make serve      serve the built website on http://127.0.0.1:8000"
 	@echo "make course-student / course-instructor   the course editions, without / with solutions"
+	@echo "make figures    export every figure as PNG and SVG into figures/export/ (for slides)"
 	@echo "make bench      measure build speed, solver speed and page weight (prints figures)"
 	@echo "make clean      remove the build (keeps .venv)"
 
@@ -68,6 +69,10 @@ browser: $(STAMP)
 
 weight: $(STAMP)
 	$(BIN)/python tools/page_weight.py
+
+# Every figure of the book, computed, as PNG and SVG for slides: figures/export/
+figures: $(STAMP)
+	$(BIN)/python tools/export_figures.py --jobs $(JOBS) $(ONLY)
 
 # Course editions (tools/course.py): for students, without solutions; for instructors, with them.
 course-student: $(STAMP)

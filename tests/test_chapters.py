@@ -65,6 +65,19 @@ def test_stored_notebook_installs_the_package_from_the_configured_repository(md)
     assert f"git+{config['url'].rstrip('/')}@{config.get('branch', 'main')}#subdirectory=lib" in first.source
 
 
+@pytest.mark.parametrize("md", SOURCES, ids=lambda p: p.name)
+def test_every_figure_has_a_name_a_caption_and_alt_text(md):
+    """A cell that draws a figure gives it a name (for {numref} and the slide export), a caption and alt text."""
+    for cell in jupytext.read(md, fmt="md:myst").cells:
+        if cell.cell_type != "code" or "plt.show()" not in cell.source:
+            continue
+        meta = cell.metadata.get("mystnb", {})
+        figure, image = meta.get("figure", {}), meta.get("image", {})
+        first_line = cell.source.strip().splitlines()[0]
+        assert figure.get("name") and figure.get("caption"), f"{md.name}: figure without name/caption: {first_line}"
+        assert image.get("alt"), f"{md.name}: figure without alt text: {first_line}"
+
+
 def test_every_stored_notebook_has_a_markdown_source():
     orphans = [p.name for p in CHAPTERS.glob("*.ipynb") if not p.with_suffix(".md").exists()]
     assert not orphans, f"notebooks without a .md source: {orphans}"
