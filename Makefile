@@ -17,7 +17,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 unexport MPLBACKEND
 
-.PHONY: help venv book notebooks test lint unit nbval site browser weight serve bench clean course-student course-instructor figures
+.PHONY: help venv book notebooks test lint unit nbval site browser weight serve bench clean course-student course-instructor figures latex pdf
 
 help:
 	@echo "make book       set up .venv if needed, then build the website into $(BUILD)/html"
@@ -25,6 +25,7 @@ help:
 	@echo "make notebooks  re-execute chapters/*.md into their stored .ipynb (ONLY=05 for one chapter)"
 	@echo "make serve      serve the built website on http://127.0.0.1:8000"
 	@echo "make course-student / course-instructor   the course editions, without / with solutions"
+	@echo "make pdf        the book as a PDF (installs LaTeX from Debian's packages if missing)"
 	@echo "make figures    export every figure as PNG and SVG into figures/export/ (for slides)"
 	@echo "make bench      measure build speed, solver speed and page weight (prints figures)"
 	@echo "make clean      remove the build (keeps .venv)"
@@ -69,6 +70,23 @@ browser: $(STAMP)
 
 weight: $(STAMP)
 	$(BIN)/python tools/page_weight.py
+
+# The book as a PDF, built with XeLaTeX from Debian's TeX Live. LaTeX is
+# installed on first use (about 400 MB on disk: the packages below).
+LATEX_PACKAGES := texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended \
+                  texlive-xetex latexmk fonts-freefont-otf
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+latex:
+	@if ! command -v xelatex >/dev/null || ! command -v latexmk >/dev/null; then \
+	  echo "installing LaTeX from Debian's packages: $(LATEX_PACKAGES)"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(LATEX_PACKAGES); \
+	fi
+
+pdf: $(STAMP) latex
+	$(BIN)/python tools/build_site.py --jobs 1 . --builder pdflatex --keep-going
+	@echo "PDF: $(BUILD)/latex/book.pdf"
 
 # Every figure of the book, computed, as PNG and SVG for slides: figures/export/
 figures: $(STAMP)

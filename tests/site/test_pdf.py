@@ -1,0 +1,25 @@
+"""The PDF edition builds when LaTeX is present (`make pdf` installs it; make test does not)."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+
+@pytest.mark.skipif(not (shutil.which("xelatex") and shutil.which("latexmk")),
+                    reason="LaTeX not installed (make pdf installs it); skipping the PDF build")
+def test_pdf_builds_with_every_chapter():
+    result = subprocess.run(
+        [sys.executable, "tools/build_site.py", "--jobs", "1", ".", "--builder", "pdflatex", "--keep-going"],
+        cwd=ROOT, capture_output=True, text=True, timeout=1800,
+    )
+    pdf = ROOT / "_build" / "latex" / "book.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stdout[-3000:] + result.stderr[-3000:]
+    assert pdf.stat().st_size > 100_000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        for phrase in ("ordinary least squares", "soft-thresholding", "Bibliography"):
+            assert phrase.lower() in text.lower(), f"the PDF lacks {phrase!r}"
