@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("SITE_DIR", ROOT / "_build" / "html"))
@@ -85,6 +86,7 @@ class PageLog:
         self.console_errors: list[str] = []
         self.failed: list[str] = []
         self.blocked: list[str] = []
+        self.math_not_typeset = False
 
 
 @pytest.fixture
@@ -117,11 +119,14 @@ def open_page(browser, server):
             page.wait_for_url(lambda url: not url.endswith("/" + path), timeout=10000)
             page.wait_for_load_state("load")
         if wait_for_math and page.locator(".math").count():
-            page.wait_for_function(
-                "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
-                " && document.querySelectorAll('mjx-container').length > 0",
-                timeout=20000,
-            )
+            try:
+                page.wait_for_function(
+                    "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
+                    " && document.querySelectorAll('mjx-container').length > 0",
+                    timeout=20000,
+                )
+            except PlaywrightTimeout:
+                log.math_not_typeset = True
         return page, log
 
     yield _open

@@ -15,6 +15,7 @@ PAGES = site_pages()
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_offline_with_images_alt_text_and_math(open_page, path):
     page, log = open_page(path)
+    assert not log.math_not_typeset, f"{path}: the mathematics was not typeset (is MathJax served?)"
     assert not log.blocked, f"{path} asked for other hosts: {log.blocked[:5]}"
     assert not log.failed, f"{path} had failed requests: {log.failed[:5]}"
     assert not log.console_errors, f"{path} logged console errors: {log.console_errors[:5]}"
