@@ -25,7 +25,9 @@ def page_weight(page: Path, site: Path) -> tuple[int, int]:
     html = page.read_text(encoding="utf-8", errors="replace")
     own = 0
     seen = set()
-    for ref in re.findall(r'(?:src|href)="([^"]+)"', html):
+    # what the browser loads with the page: src= attributes and <link href=> (not <a href=> downloads)
+    loaded = re.findall(r'\ssrc="([^"]+)"', html) + re.findall(r'<link[^>]*\shref="([^"]+)"', html)
+    for ref in loaded:
         url = urlparse(ref)
         if url.scheme or ref.startswith(("#", "//")):
             continue

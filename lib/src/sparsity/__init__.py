@@ -8,9 +8,19 @@ tables
     The one table formatter every chapter prints with.
 plotting
     The book's palette and figure defaults.
+book
+    Chapter plumbing: glue computed numbers into the prose.
+checks
+    Exercise self-checks (right or wrong, with a hint).
+solvers
+    Ridge, lasso and elastic-net solvers written from scratch (scikit-learn's scalings).
+geometry
+    Exact minimisers of a quadratic over the L1, L2 and elastic-net balls.
+widgets
+    Live ipywidgets explorers and pre-rendered, scrubbable animations of the geometry.
 """
 
-from . import book, data, plotting, tables
+from . import book, data, geometry, plotting, solvers, tables
 from .data import Dataset, load_canonical, make_regression, raw_coef, to_raw_units, train_test_split, true_weights
 from .plotting import COLORS, LABELS, use_book_style
 from .tables import coef_table, format_table
@@ -23,10 +33,12 @@ __all__ = [
     "coef_table",
     "data",
     "format_table",
+    "geometry",
     "load_canonical",
     "make_regression",
     "plotting",
     "raw_coef",
+    "solvers",
     "tables",
     "to_raw_units",
     "train_test_split",

@@ -1,0 +1,33 @@
+"""Checks for the exercises of chapter 11 (the elastic net)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import data
+from ._core import CheckResult, compare
+
+__all__ = ["check_enet_ball_diagonal", "check_enet_ridge_alpha"]
+
+
+def check_enet_ridge_alpha(answer) -> CheckResult:
+    """Check the ``Ridge`` alpha equal to ``ElasticNet(alpha=0.05, l1_ratio=0)`` on the canonical training rows.
+
+    ``ElasticNet`` scales the squared error by ``1/(2n)``, ``Ridge`` does not, so
+    the answer is ``n * 0.05`` with ``n`` the number of training rows.
+    """
+    n_train = data.N_SAMPLES - int(np.ceil(data.TEST_SIZE * data.N_SAMPLES))
+    return compare(
+        answer, n_train * 0.05, what="the Ridge alpha",
+        hint="multiply the elastic-net objective by 2n and read off the factor in front of ||w||^2; "
+             "n is the number of training rows, not of all rows.",
+    )
+
+
+def check_enet_ball_diagonal(answer) -> CheckResult:
+    """Check where the unit ball ``0.5 ||w||_1 + 0.5 ||w||_2^2 <= 1`` crosses the diagonal ``w1 = w2 = s > 0``."""
+    expected = (np.sqrt(5.0) - 1.0) / 2.0
+    return compare(
+        answer, expected, what="the diagonal crossing s",
+        hint="on the diagonal ||w||_1 = 2s and ||w||_2^2 = 2s^2; solve the quadratic for its positive root.",
+    )

@@ -1,0 +1,269 @@
+"""Tests of sparsity.geometry: the exact contact points against independent solvers."""
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.optimize import minimize
+
+from sparsity.geometry import (
+    ball_boundary,
+    ball_value,
+    constrained_optimum,
+    contact_kind,
+    l1_homotopy,
+    level_set,
+    quadratic_loss,
+    random_problem,
+)
+
+ARTICLE_C = np.array([1.8, 1.2])
+ARTICLE_Q = np.diag([1 / 0.9**2, 1 / 0.5**2])
+
+
+def slsqp(c, Q, t, norm, l1_ratio=0.5):
+    """An independent solver: SLSQP, with the split w = u - v (u, v >= 0) for the non-smooth balls."""
+    p = len(c)
+    if norm == "l2":
+        cons = [{"type": "ineq", "fun": lambda w: t**2 - w @ w, "jac": lambda w: -2 * w}]
+        res = minimize(lambda w: quadratic_loss(w, c, Q), np.zeros(p), jac=lambda w: 2 * Q @ (w - c),
+                       constraints=cons, method="SLSQP", options={"ftol": 1e-15, "maxiter": 2000})
+        return res.x
+    a = 1.0 if norm == "l1" else l1_ratio
+
+    def split(z):
+        return z[:p] - z[p:]
+
+    def fun(z):
+        return quadratic_loss(split(z), c, Q)
+
+    def jac(z):
+        g = 2 * Q @ (split(z) - c)
+        return np.concatenate([g, -g])
+
+    def g(z):
+        w = split(z)
+        return t - a * np.sum(z) - (1 - a) * w @ w
+
+    def g_jac(z):
+        w = split(z)
+        return -a - (1 - a) * 2 * np.concatenate([w, -w])
+
+    res = minimize(fun, np.zeros(2 * p), jac=jac, bounds=[(0, None)] * (2 * p), method="SLSQP",
+                   constraints=[{"type": "ineq", "fun": g, "jac": g_jac}],
+                   options={"ftol": 1e-15, "maxiter": 2000})
+    return split(res.x)
+
+
+def enumerate_faces(c, Q, t):
+    """A second independent L1 solver for small p: try every support and sign pattern (KKT in closed form)."""
+    p = len(c)
+    best, best_loss = None, np.inf
+    for pattern in itertools.product((-1.0, 0.0, 1.0), repeat=p):
+        s = np.array(pattern)
+        S = np.flatnonzero(s)
+        if S.size == 0:
+            continue
+        # minimise the loss on the affine piece {w_S : s^T w_S = t, w_rest = 0}
+        Qs = Q[np.ix_(S, S)]
+        rhs = Q[S] @ c
+        u = np.linalg.solve(Qs, rhs)
+        v = np.linalg.solve(Qs, s[S])
+        lam = (s[S] @ u - t) / (s[S] @ v)
+        w = np.zeros(p)
+        w[S] = u - lam * v
+        if np.any(np.sign(w[S]) != s[S]):
+            continue
+        loss = quadratic_loss(w, c, Q)
+        if loss < best_loss:
+            best, best_loss = w, loss
+    return best
+
+
+def random_case(seed, p):
+    rng = np.random.default_rng(seed)
+    c, Q = random_problem(p, rng, ridge=0.2)
+    c *= rng.uniform(0.5, 3.0)
+    t = rng.uniform(0.05, 1.2) * np.abs(c).sum()
+    return c, Q, t
+
+
+# --------------------------------------------------------------------------- known cases
+
+
+def test_article_ellipses_land_on_a_face_not_the_corner():
+    w = constrained_optimum(ARTICLE_C, ARTICLE_Q, 1.5)
+    np.testing.assert_allclose(w, [0.65, 0.85], atol=0.01)
+    assert np.all(w > 0), "both coordinates are non-zero: a face, not the vertex (1.5, 0)"
+    assert contact_kind(w, ARTICLE_C, 1.5) == "facet"
+    assert np.sum(np.abs(w)) == pytest.approx(1.5, abs=1e-12)
+    w2 = constrained_optimum(ARTICLE_C, ARTICLE_Q, 1.5, "l2")
+    assert np.all(w2 > 0), "the L2 point is in the first quadrant"
+
+
+def test_vertex_case_is_exactly_on_the_axis():
+    c, Q, t = np.array([2.0, 0.3]), np.diag([1.0, 2.0]), 1.0
+    w = constrained_optimum(c, Q, t)
+    assert w.tolist() == [1.0, 0.0]
+    assert w[1] == 0.0
+    assert contact_kind(w, c, t) == "vertex"
+
+
+def test_isotropic_loss_is_soft_thresholding_projection():
+    # With Q = I the L1 solution is the Euclidean projection onto the ball: soft-thresholding at some level.
+    c = np.array([3.0, -1.0, 0.5, 0.2])
+    w = constrained_optimum(c, np.eye(4), 2.5)
+    np.testing.assert_allclose(w, [2.25, -0.25, 0.0, 0.0], atol=1e-14)
+    assert w[2] == 0.0 and w[3] == 0.0
+
+
+def test_interior_centre_is_returned_unchanged():
+    c, Q = np.array([0.2, -0.1]), np.eye(2)
+    for norm in ("l1", "l2", "enet"):
+        w = constrained_optimum(c, Q, 1.0, norm)
+        np.testing.assert_array_equal(w, c)
+        assert contact_kind(w, c, 1.0, norm) == "interior"
+
+
+def test_multiplier_satisfies_stationarity():
+    c, Q, t = random_case(3, 5)
+    w, mu = constrained_optimum(c, Q, t, return_multiplier=True)
+    g = 2 * Q @ (w - c)
+    on = w != 0
+    np.testing.assert_allclose(g[on], -mu * np.sign(w[on]), atol=1e-10)
+    assert np.all(np.abs(g[~on]) <= mu + 1e-10)
+    w_h, mu_h = l1_homotopy(c, Q, t)
+    np.testing.assert_array_equal(w, w_h)
+    assert mu == mu_h
+
+
+# --------------------------------------------------------------------------- against independent solvers
+
+
+@pytest.mark.parametrize("seed", range(40))
+@pytest.mark.parametrize("p", [2, 3, 5])
+def test_l1_agrees_with_enumeration_of_faces(seed, p):
+    c, Q, t = random_case(seed, p)
+    w = constrained_optimum(c, Q, t)
+    ref = enumerate_faces(c, Q, t) if np.abs(c).sum() > t else c
+    np.testing.assert_allclose(w, ref, atol=1e-10)
+    # the zero pattern is exact
+    assert np.array_equal(w == 0.0, np.abs(ref) < 1e-12)
+
+
+@pytest.mark.parametrize("seed", range(30))
+@pytest.mark.parametrize("norm", ["l1", "l2", "enet"])
+@pytest.mark.parametrize("p", [2, 6])
+def test_agrees_with_slsqp(seed, norm, p):
+    c, Q, t = random_case(100 + seed, p)
+    l1_ratio = 0.2 + 0.6 * ((seed * 7) % 10) / 10
+    if norm == "l2":
+        t = t / np.sqrt(p)
+    if norm == "enet":
+        t = 0.5 * ball_value(c, "enet", l1_ratio) * (0.1 + 0.8 * (seed % 5) / 5)
+    w = constrained_optimum(c, Q, t, norm, l1_ratio)
+    ref = slsqp(c, Q, t, norm, l1_ratio)
+    loss, loss_ref = quadratic_loss(w, c, Q), quadratic_loss(ref, c, Q)
+    assert loss <= loss_ref + 1e-7 * max(1.0, loss_ref), "the exact solver is never worse than SLSQP"
+    assert loss == pytest.approx(loss_ref, rel=1e-6, abs=1e-9)
+    np.testing.assert_allclose(w, ref, atol=1e-6)
+    assert ball_value(w, norm, l1_ratio) <= t * (1 + 1e-12)
+    if ball_value(c, norm, l1_ratio) > t:
+        assert ball_value(w, norm, l1_ratio) == pytest.approx(t, rel=1e-9, abs=1e-12), "the constraint is active"
+    else:
+        np.testing.assert_array_equal(w, c)
+
+
+@settings(max_examples=150, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), p=st.integers(1, 12), frac=st.floats(0.01, 0.99))
+def test_l1_kkt_conditions_hold_exactly(seed, p, frac):
+    rng = np.random.default_rng(seed)
+    c, Q = random_problem(p, rng)
+    t = frac * np.abs(c).sum()
+    w, mu = constrained_optimum(c, Q, t, return_multiplier=True)
+    assert np.sum(np.abs(w)) == pytest.approx(t, rel=1e-10)
+    g = 2 * Q @ (w - c)
+    on = w != 0
+    scale = max(1.0, mu)
+    np.testing.assert_allclose(g[on], -mu * np.sign(w[on]), atol=1e-8 * scale)
+    assert np.all(np.abs(g[~on]) <= mu + 1e-8 * scale)
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), p=st.integers(2, 6), a=st.floats(0.05, 0.95), frac=st.floats(0.05, 0.95))
+def test_enet_kkt_conditions_hold(seed, p, a, frac):
+    rng = np.random.default_rng(seed)
+    c, Q = random_problem(p, rng)
+    t = frac * ball_value(c, "enet", a)
+    w, mu = constrained_optimum(c, Q, t, "enet", a, return_multiplier=True)
+    assert ball_value(w, "enet", a) == pytest.approx(t, rel=1e-9)
+    g = 2 * Q @ (w - c) + mu * 2 * (1 - a) * w
+    on = w != 0
+    scale = max(1.0, mu)
+    np.testing.assert_allclose(g[on], -mu * a * np.sign(w[on]), atol=1e-7 * scale)
+    assert np.all(np.abs(g[~on]) <= mu * a + 1e-7 * scale)
+
+
+def test_zero_coordinates_are_exactly_zero_and_l2_has_none():
+    rng = np.random.default_rng(0)
+    zeros_l1 = zeros_l2 = 0
+    for _ in range(200):
+        c, Q = random_problem(8, rng)
+        t = 0.3 * np.abs(c).sum()
+        w1 = constrained_optimum(c, Q, t)
+        w2 = constrained_optimum(c, Q, t / 3, "l2")
+        small = np.abs(w1) < 1e-12
+        assert np.all(w1[small] == 0.0), "a coordinate on a face must be exactly 0.0, not merely tiny"
+        zeros_l1 += int(np.sum(w1 == 0.0))
+        zeros_l2 += int(np.sum(w2 == 0.0))
+    assert zeros_l1 > 100 and zeros_l2 == 0
+
+
+def test_enet_limits_are_the_l1_and_squared_l2_balls():
+    c, Q, t = random_case(7, 4)
+    np.testing.assert_allclose(constrained_optimum(c, Q, t, "enet", 1.0), constrained_optimum(c, Q, t), atol=1e-14)
+    np.testing.assert_allclose(constrained_optimum(c, Q, 0.5, "enet", 0.0),
+                               constrained_optimum(c, Q, np.sqrt(0.5), "l2"), atol=1e-14)
+
+
+# --------------------------------------------------------------------------- helpers and bad input
+
+
+def test_ball_boundary_and_level_set():
+    for norm in ("l1", "l2", "enet"):
+        pts = ball_boundary(1.3, norm, 0.4)
+        values = [ball_value(x, norm, 0.4) for x in pts]
+        np.testing.assert_allclose(values, 1.3, rtol=1e-12)
+    assert any(np.array_equal(x, [1.3, 0.0]) for x in ball_boundary(1.3))
+    pts = level_set(ARTICLE_C, ARTICLE_Q, 0.7)
+    np.testing.assert_allclose([quadratic_loss(x, ARTICLE_C, ARTICLE_Q) for x in pts], 0.7, rtol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "match"),
+    [
+        (([1.0, 2.0], [[1.0, 0.0], [0.0, -1.0]], 1.0), {}, "positive definite"),
+        (([1.0, 2.0], [[1.0, 2.0], [2.0, 1.0]], 1.0), {}, "positive definite"),
+        (([1.0, 2.0], [[1.0, 0.5], [0.0, 1.0]], 1.0), {}, "symmetric"),
+        (([1.0, 2.0], np.eye(3), 1.0), {}, "shape"),
+        (([1.0, 2.0], np.eye(2), 0.0), {}, "t must be greater than 0"),
+        (([1.0, 2.0], np.eye(2), -1.0), {}, "t must be greater than 0"),
+        (([1.0, np.nan], np.eye(2), 1.0), {}, "c contains NaN"),
+        (([[1.0, 2.0]], np.eye(2), 1.0), {}, "c must be 1-dimensional"),
+        (([1.0, 2.0], np.eye(2), 1.0), {"norm": "l3"}, "norm must be one of"),
+        (([1.0, 2.0], np.eye(2), 1.0), {"norm": "enet", "l1_ratio": 1.5}, "l1_ratio"),
+        (([1.0, 2.0], np.eye(2), 1.0), {"norm": "enet", "l1_ratio": -0.1}, "l1_ratio"),
+    ],
+)
+def test_bad_input_gets_a_clear_error(args, kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        constrained_optimum(*args, **kwargs)
+
+
+def test_bad_types_get_a_type_error():
+    with pytest.raises(TypeError, match="t must be a real number"):
+        constrained_optimum([1.0, 2.0], np.eye(2), "1")
+    with pytest.raises(TypeError, match="c must be an array"):
+        constrained_optimum(["a", "b"], np.eye(2), 1.0)

@@ -1,0 +1,282 @@
+"""Tests of sparsity.solvers: each solver against scikit-learn, optimality, identities, bad input."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.exceptions import ConvergenceWarning as SklearnConvergenceWarning
+from sklearn.linear_model import ElasticNet, Lasso, Ridge
+from sklearn.linear_model import lasso_path as sk_lasso_path
+
+from sparsity.solvers import (
+    ConvergenceWarning,
+    enet_cd,
+    ista,
+    lasso_cd,
+    lasso_objective,
+    lasso_path,
+    ridge,
+    soft_threshold,
+)
+
+TOL = 1e-12
+AGREE = 1e-7
+
+
+def problem(seed: int, n: int, p: int, *, cond: float | None = None, sparse: int = 3):
+    """A random centred regression problem; ``cond`` sets the condition number of X."""
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n, p))
+    if cond is not None:
+        U, _, Vt = np.linalg.svd(X, full_matrices=False)
+        d = np.geomspace(1.0, 1.0 / cond, min(n, p)) * np.sqrt(n)
+        X = (U * d) @ Vt
+    w = np.zeros(p)
+    w[: min(sparse, p)] = rng.choice([-1.0, 1.0], min(sparse, p)) * rng.uniform(1, 3, min(sparse, p))
+    y = X @ w + 0.5 * rng.standard_normal(n)
+    return X - X.mean(axis=0), y - y.mean()
+
+
+def alpha_max(X, y) -> float:
+    return float(np.max(np.abs(X.T @ y)) / X.shape[0])
+
+
+# Many random shapes: n > p, p > n, and ill-conditioned designs (condition number 1e4 to 1e6).
+CASES = [(s, n, p, None) for s, (n, p) in enumerate([(50, 5), (40, 12), (30, 60), (20, 100), (80, 30)] * 3)]
+CASES += [(100 + s, 60, 8, cond) for s, cond in enumerate([1e4, 1e5, 1e6])]
+CASES += [(200 + s, 25, 40, cond) for s, cond in enumerate([1e4, 1e6])]
+
+
+def kkt_violation(X, y, w, alpha) -> float:
+    """Largest violation of the lasso optimality conditions (scikit-learn's scaling)."""
+    g = X.T @ (y - X @ w) / X.shape[0]
+    active = w != 0
+    v_active = np.abs(g[active] - alpha * np.sign(w[active]))
+    v_zero = np.maximum(np.abs(g[~active]) - alpha, 0)
+    return float(max(v_active.max(initial=0.0), v_zero.max(initial=0.0)))
+
+
+# ------------------------------------------------------------------ soft_threshold
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(-1e6, 1e6), st.floats(0, 1e6))
+def test_soft_threshold_is_the_one_dimensional_lasso(z, t):
+    s = soft_threshold(z, t)
+    assert isinstance(s, float)
+    assert abs(s) == pytest.approx(max(abs(z) - t, 0.0), abs=1e-9)
+    assert s == 0.0 or np.sign(s) == np.sign(z)
+    # s minimises (1/2)(w - z)^2 + t|w|: nothing on a grid around it does better
+    f = lambda w: 0.5 * (w - z) ** 2 + t * abs(w)  # noqa: E731
+    assert all(f(s) <= f(s + h) + 1e-9 * max(1.0, abs(z)) ** 2 for h in (-1e-3, 1e-3, -1.0, 1.0))
+
+
+def test_soft_threshold_identities_vectorised():
+    rng = np.random.default_rng(0)
+    z = rng.standard_normal(1000) * 3
+    t = 1.3
+    s = soft_threshold(z, t)
+    assert s.shape == z.shape
+    assert np.all(s[np.abs(z) <= t] == 0) and not np.any(np.signbit(s[s == 0]))
+    np.testing.assert_allclose(s + soft_threshold(-z, t), 0, atol=0)  # odd function
+    np.testing.assert_allclose(np.abs(z - s), np.minimum(np.abs(z), t))  # moves by min(|z|, t)
+    np.testing.assert_array_equal(soft_threshold(z, 0.0), z)
+    np.testing.assert_allclose(soft_threshold(soft_threshold(z, 0.5), 0.8), s)  # thresholds add up
+    np.testing.assert_array_equal(soft_threshold(z[:3], [0.0, 100.0, 0.0]), [z[0], 0.0, z[2]])
+
+
+# ------------------------------------------------------------------ ridge
+
+
+@pytest.mark.parametrize(("seed", "n", "p", "cond"), CASES)
+@pytest.mark.parametrize("alpha", [1e-3, 1.0, 50.0])
+def test_ridge_matches_sklearn(seed, n, p, cond, alpha):
+    X, y = problem(seed, n, p, cond=cond)
+    w = ridge(X, y, alpha)
+    expected = Ridge(alpha=alpha, fit_intercept=False, solver="svd").fit(X, y).coef_
+    np.testing.assert_allclose(w, expected, rtol=1e-8, atol=1e-8)
+    # stationarity of ||y - Xw||^2 + alpha ||w||^2
+    np.testing.assert_allclose(X.T @ (y - X @ w), alpha * w, atol=1e-7 * max(1.0, np.abs(X.T @ y).max()))
+
+
+def test_ridge_alpha_zero_is_least_squares():
+    X, y = problem(1, 40, 6)
+    np.testing.assert_allclose(ridge(X, y, 0.0), np.linalg.lstsq(X, y, rcond=None)[0], atol=1e-10)
+
+
+# ------------------------------------------------------------------ lasso
+
+
+@pytest.mark.parametrize(("seed", "n", "p", "cond"), CASES)
+def test_lasso_cd_matches_sklearn_and_is_optimal(seed, n, p, cond):
+    X, y = problem(seed, n, p, cond=cond)
+    for frac in (0.5, 0.1, 0.02):
+        alpha = frac * alpha_max(X, y)
+        w = lasso_cd(X, y, alpha, tol=TOL, max_iter=100_000)
+        expected = Lasso(alpha=alpha, fit_intercept=False, tol=TOL, max_iter=100_000).fit(X, y).coef_
+        np.testing.assert_allclose(w, expected, atol=AGREE, rtol=0)
+        assert kkt_violation(X, y, w, alpha) < 1e-6 * alpha
+        assert lasso_objective(X, y, w, alpha) <= lasso_objective(X, y, expected, alpha) + 1e-12
+
+
+def test_lasso_cd_zero_above_alpha_max_and_warm_start():
+    X, y = problem(3, 50, 20)
+    amax = alpha_max(X, y)
+    assert np.all(lasso_cd(X, y, amax * 1.0001, tol=TOL) == 0)
+    assert np.count_nonzero(lasso_cd(X, y, amax * 0.99, tol=TOL)) == 1
+    w_cold, info_cold = lasso_cd(X, y, 0.1 * amax, tol=1e-10, return_info=True)
+    w_warm, info_warm = lasso_cd(X, y, 0.1 * amax, tol=1e-10, w0=w_cold, return_info=True)
+    assert info_cold.converged and info_warm.converged and info_warm.n_iter <= 1
+    np.testing.assert_allclose(w_warm, w_cold, atol=1e-9)
+
+
+def test_lasso_cd_callback_sees_every_sweep():
+    X, y = problem(4, 40, 10)
+    seen = []
+    w, info = lasso_cd(X, y, 0.1 * alpha_max(X, y), tol=1e-10, return_info=True,
+                       callback=lambda k, w: seen.append((k, w)))
+    assert [k for k, _ in seen] == list(range(1, info.n_iter + 1))
+    np.testing.assert_array_equal(seen[-1][1], w)
+
+
+def test_lasso_cd_warns_when_it_does_not_converge():
+    X, y = problem(100, 60, 8, cond=1e6)
+    with pytest.warns(ConvergenceWarning, match="did not converge in max_iter=2"):
+        w, info = lasso_cd(X, y, 1e-4 * alpha_max(X, y), tol=1e-14, max_iter=2, return_info=True)
+    assert not info.converged and info.n_iter == 2 and w.shape == (8,)
+    assert issubclass(ConvergenceWarning, SklearnConvergenceWarning)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        lasso_cd(X, y, 0.5 * alpha_max(X, y), tol=1e-8, max_iter=10_000)
+
+
+def test_lasso_path_matches_sklearn_on_a_grid_in_any_order():
+    for seed, n, p in [(5, 60, 8), (6, 30, 80)]:
+        X, y = problem(seed, n, p, sparse=5)
+        alphas = alpha_max(X, y) * np.geomspace(1, 1e-2, 25)
+        _, expected, _ = sk_lasso_path(X, y, alphas=alphas, tol=TOL, max_iter=100_000)
+        coefs, infos = lasso_path(X, y, alphas, tol=TOL, max_iter=100_000, return_info=True)
+        assert coefs.shape == (25, p) and all(info.converged for info in infos)
+        np.testing.assert_allclose(coefs, expected.T, atol=AGREE, rtol=0)
+        shuffled = np.random.default_rng(seed).permutation(25)
+        np.testing.assert_allclose(lasso_path(X, y, alphas[shuffled], tol=TOL, max_iter=100_000),
+                                   coefs[shuffled], atol=1e-8)
+
+
+@pytest.mark.parametrize(("seed", "n", "p", "cond"), [(12, 60, 8, None), (13, 30, 80, None), (102, 60, 8, 1e4),
+                                                 (14, 40, 12, None)])
+def test_homotopy_path_is_exact(seed, n, p, cond):
+    X, y = problem(seed, n, p, cond=cond, sparse=6)
+    alphas = alpha_max(X, y) * np.geomspace(1.2, 1e-2, 30)
+    _, expected, _ = sk_lasso_path(X, y, alphas=alphas, tol=TOL, max_iter=100_000)
+    coefs, infos = lasso_path(X, y, alphas, method="homotopy", return_info=True)
+    np.testing.assert_allclose(coefs, expected.T, atol=AGREE, rtol=0)
+    assert all(info.converged for info in infos)
+    assert np.all(coefs[0] == 0)  # above alpha_max
+
+
+def test_homotopy_follows_a_feature_that_leaves_and_comes_back():
+    from sklearn.datasets import load_diabetes
+
+    X, y = load_diabetes(return_X_y=True)
+    X, y = (X - X.mean(axis=0)) / X.std(axis=0), y - y.mean()
+    alphas = alpha_max(X, y) * np.geomspace(1, 1e-3, 60)
+    _, expected, _ = sk_lasso_path(X, y, alphas=alphas, tol=TOL, max_iter=100_000)
+    coefs = lasso_path(X, y, alphas, method="homotopy")
+    np.testing.assert_allclose(coefs, expected.T, atol=1e-6, rtol=0)
+    zero_again = (coefs[:-1, 6] != 0) & (coefs[1:, 6] == 0)
+    assert zero_again.any()  # feature 7 (hdl) leaves the path before the end
+
+
+def test_lasso_path_warns_naming_the_penalties():
+    X, y = problem(101, 60, 8, cond=1e5)
+    with pytest.warns(ConvergenceWarning, match="lasso_path did not converge"):
+        lasso_path(X, y, alpha_max(X, y) * np.array([0.5, 1e-4]), tol=1e-14, max_iter=3)
+
+
+# ------------------------------------------------------------------ ista / fista
+
+
+@pytest.mark.parametrize(("seed", "n", "p"), [(7, 50, 5), (8, 40, 12), (9, 30, 60), (10, 80, 30)])
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_ista_matches_sklearn(seed, n, p, accelerated):
+    X, y = problem(seed, n, p)
+    alpha = 0.1 * alpha_max(X, y)
+    w, info = ista(X, y, alpha, accelerated=accelerated, tol=TOL, max_iter=200_000, return_info=True)
+    expected = Lasso(alpha=alpha, fit_intercept=False, tol=TOL, max_iter=100_000).fit(X, y).coef_
+    assert info.converged
+    np.testing.assert_allclose(w, expected, atol=1e-6, rtol=0)
+    assert kkt_violation(X, y, w, alpha) < 1e-5 * alpha
+
+
+def test_fista_needs_fewer_steps_than_ista_and_warns_at_max_iter():
+    X, y = problem(11, 60, 20, cond=30)
+    alpha = 0.05 * alpha_max(X, y)
+    _, slow = ista(X, y, alpha, accelerated=False, tol=1e-9, max_iter=100_000, return_info=True)
+    _, fast = ista(X, y, alpha, accelerated=True, tol=1e-9, max_iter=100_000, return_info=True)
+    assert fast.n_iter < slow.n_iter
+    with pytest.warns(ConvergenceWarning, match="did not converge"):
+        ista(X, y, alpha, tol=1e-14, max_iter=5)
+
+
+# ------------------------------------------------------------------ elastic net
+
+
+@pytest.mark.parametrize(("seed", "n", "p", "cond"), CASES[::2])
+@pytest.mark.parametrize("l1_ratio", [0.0, 0.3, 0.9, 1.0])
+def test_enet_cd_matches_sklearn(seed, n, p, cond, l1_ratio):
+    X, y = problem(seed, n, p, cond=cond)
+    alpha = 0.1 * alpha_max(X, y)
+    w = enet_cd(X, y, alpha, l1_ratio, tol=TOL, max_iter=100_000)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # scikit-learn warns about l1_ratio=0
+        expected = ElasticNet(alpha=alpha, l1_ratio=l1_ratio, fit_intercept=False, tol=TOL,
+                              max_iter=100_000).fit(X, y).coef_
+    if l1_ratio == 0.0:  # scikit-learn's coordinate descent is unreliable here: use the closed form
+        expected = ridge(X, y, X.shape[0] * alpha)
+    np.testing.assert_allclose(w, expected, atol=AGREE, rtol=0)
+    if l1_ratio == 1.0:
+        np.testing.assert_allclose(w, lasso_cd(X, y, alpha, tol=TOL, max_iter=100_000), atol=1e-9)
+
+
+# ------------------------------------------------------------------ bad input
+
+X_OK, Y_OK = problem(0, 20, 4)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "name"),
+    [
+        (lambda: lasso_cd(X_OK, Y_OK[:-1], 0.1), ValueError, "same number of rows"),
+        (lambda: lasso_cd(X_OK[:, 0], Y_OK, 0.1), ValueError, "X must be 2-dimensional"),
+        (lambda: lasso_cd(np.where(X_OK > 1, np.nan, X_OK), Y_OK, 0.1), ValueError, "X contains NaN"),
+        (lambda: lasso_cd(X_OK, Y_OK, -0.1), ValueError, "alpha"),
+        (lambda: lasso_cd(X_OK, Y_OK, "big"), TypeError, "alpha"),
+        (lambda: lasso_cd(X_OK, Y_OK, 0.1, tol=-1.0), ValueError, "tol"),
+        (lambda: lasso_cd(X_OK, Y_OK, 0.1, max_iter=0), ValueError, "max_iter"),
+        (lambda: lasso_cd(X_OK, Y_OK, 0.1, max_iter=2.5), TypeError, "max_iter"),
+        (lambda: lasso_cd(X_OK, Y_OK, 0.1, w0=np.zeros(5)), ValueError, "w0"),
+        (lambda: lasso_cd(X_OK, Y_OK, 0.1, callback=3), TypeError, "callback"),
+        (lambda: lasso_cd(X_OK, Y_OK, 0.1, solver="fast"), TypeError, "solver"),
+        (lambda: enet_cd(X_OK, Y_OK, 0.1, 1.5), ValueError, "l1_ratio"),
+        (lambda: enet_cd(X_OK, Y_OK, 0.1, -0.1), ValueError, "l1_ratio"),
+        (lambda: ista(X_OK, Y_OK, 0.1, accelerated="yes"), TypeError, "accelerated"),
+        (lambda: ista(X_OK, Y_OK, 0.1, w0=[1.0]), ValueError, "w0"),
+        (lambda: lasso_path(X_OK, Y_OK, [0.1, -1.0]), ValueError, "alphas"),
+        (lambda: lasso_path(X_OK, Y_OK, [[0.1]]), ValueError, "alphas"),
+        (lambda: lasso_path(X_OK, Y_OK, [0.1], method="lars"), ValueError, "method"),
+        (lambda: ridge(X_OK, Y_OK, -1.0), ValueError, "alpha"),
+        (lambda: ridge(X_OK, np.full(20, np.inf), 1.0), ValueError, "y contains NaN"),
+        (lambda: soft_threshold([1.0, 2.0], -1.0), ValueError, "threshold"),
+        (lambda: soft_threshold([1.0, 2.0], [1.0, 1.0, 1.0]), ValueError, "threshold"),
+        (lambda: soft_threshold("abc", 1.0), TypeError, "z"),
+        (lambda: lasso_objective(X_OK, Y_OK, np.zeros(3), 0.1), ValueError, "w"),
+    ],
+)
+def test_bad_input_names_the_argument(call, error, name):
+    with pytest.raises(error, match=name):
+        call()

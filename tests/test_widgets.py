@@ -1,0 +1,137 @@
+"""Tests of sparsity.widgets: construction, callbacks and the offline HTML player (not pixels)."""
+
+import re
+
+import matplotlib.pyplot as plt
+import nbformat
+import numpy as np
+import pytest
+from nbclient import NotebookClient
+
+from sparsity.geometry import constrained_optimum
+from sparsity.widgets import (
+    AnimationHTML,
+    budget_animation,
+    contact_explorer,
+    draw_contact,
+    enet_explorer,
+    l1_ratio_animation,
+)
+
+C = np.array([1.8, 1.2])
+Q = np.diag([1 / 0.81, 4.0])
+
+
+def test_draw_contact_returns_the_solvers_point():
+    fig, ax = plt.subplots()
+    for norm in ("l1", "l2", "enet"):
+        ax.cla()
+        w = draw_contact(ax, C, Q, 1.5, norm, 0.3, legend=True)
+        np.testing.assert_array_equal(w, constrained_optimum(C, Q, 1.5, norm, 0.3))
+    # the contact point is a plotted marker
+    xs = [line.get_xdata() for line in ax.lines if line.get_marker() == "o"]
+    assert any(np.allclose(x, [w[0]]) for x in xs)
+    plt.close(fig)
+
+
+def test_draw_contact_rejects_a_3d_problem():
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="c must have shape"):
+        draw_contact(ax, [1.0, 2.0, 3.0], np.eye(3), 1.0)
+    plt.close(fig)
+
+
+def test_contact_explorer_callbacks_re_solve():
+    ex = contact_explorer(C, Q, 1.5)
+    assert set(ex.sliders) == {"t", "c1", "c2"}
+    np.testing.assert_array_equal(ex.solutions["l1"], constrained_optimum(C, Q, 1.5))
+    ex.sliders["t"].value = 0.5
+    assert ex.solutions["l1"][0] == 0.0, "a small budget puts the L1 solution on a corner"
+    assert "1 exact zero" in ex.readout.value
+    ex.sliders["c1"].value = -1.0
+    np.testing.assert_array_equal(ex.solutions["l2"], constrained_optimum([-1.0, 1.2], Q, 0.5, "l2"))
+
+
+def test_enet_explorer_has_an_l1_ratio_slider():
+    ex = enet_explorer(C, Q, 1.5, l1_ratio=0.5)
+    assert "l1_ratio" in ex.sliders
+    ex.sliders["l1_ratio"].value = 1.0
+    np.testing.assert_allclose(ex.solutions["enet"], constrained_optimum(C, Q, 1.5), atol=1e-14)
+    ex.sliders["l1_ratio"].value = 0.0
+    assert np.linalg.norm(ex.solutions["enet"]) == pytest.approx(np.sqrt(1.5))
+
+
+def test_explorer_input_errors():
+    with pytest.raises(ValueError, match="norms"):
+        from sparsity.widgets import ContactExplorer
+
+        ContactExplorer(C, Q, 1.0, norms=("l7",))
+    with pytest.raises(ValueError, match="positive definite"):
+        contact_explorer(C, -np.eye(2), 1.0)
+
+
+def test_budget_animation_is_offline_html_with_the_solvers_frames():
+    budgets = [0.4, 1.0, 1.6]
+    anim = budget_animation(C, Q, budgets)
+    assert isinstance(anim, AnimationHTML)
+    html = anim._repr_html_()
+    assert "<script" in html and 'type="range"' in html
+    assert not re.search(r"https?://", html), "the player must not need the network"
+    assert "fa fa-" not in html, "no icon font from a CDN"
+    assert len(re.findall(r"data:image/png;base64", html)) == len(budgets) or html.count("frames[") >= len(budgets)
+    for t, frame in zip(budgets, anim.solutions, strict=True):
+        np.testing.assert_array_equal(frame["l1"], constrained_optimum(C, Q, t))
+        np.testing.assert_array_equal(frame["l2"], constrained_optimum(C, Q, t, "l2"))
+    assert len(html) < 60_000 * len(budgets), "frames stay light"
+
+
+def test_l1_ratio_animation_frames():
+    ratios = [0.0, 0.5, 1.0]
+    anim = l1_ratio_animation(C, Q, 1.5, ratios)
+    np.testing.assert_array_equal(anim.values, ratios)
+    assert [set(f) for f in anim.solutions] == [{"enet"}] * 3
+    with pytest.raises(ValueError, match="ratios"):
+        l1_ratio_animation(C, Q, 1.5, [0.5, 1.5])
+
+
+LIVE_CELL = """
+import numpy as np
+from sparsity.widgets import contact_explorer
+import ipywidgets
+ex = contact_explorer((1.8, 1.2), np.diag([1 / 0.81, 4.0]), 1.5)
+assert isinstance(ex.widget, ipywidgets.VBox)
+before = ex.solutions["l1"].copy()
+ex.sliders["t"].value = 0.4
+after = ex.solutions["l1"]
+assert not np.array_equal(before, after) and after[0] == 0.0
+print("updated", after.tolist())
+ex
+"""
+
+
+AFTER_DISPLAY = """
+ex.sliders["c2"].value = 0.0
+assert ex._shown, "displayed"
+assert ex.solutions["l1"][1] == 0.0 and abs(ex.solutions["l1"][0] - 0.4) < 1e-12, ex.solutions
+print("moved after display")
+"""
+
+
+def test_explorer_works_in_a_real_kernel():
+    cells = [nbformat.v4.new_code_cell(LIVE_CELL), nbformat.v4.new_code_cell(AFTER_DISPLAY)]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=False).execute()
+    outputs = nb.cells[0].outputs
+    text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "updated [0.0, 0.4]" in text
+    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs), \
+        "the kernel displays a live widget"
+    assert "moved after display" in "".join(o.get("text", "") for o in nb.cells[1].outputs)
+
+
+def test_animation_frames_have_alt_text():
+    from sparsity.widgets import l1_ratio_animation
+
+    player = l1_ratio_animation(ratios=[0.0, 1.0])
+    assert re.search(r'<img id="_anim_img[^"]*" alt="Animation of the elastic-net ball', player.html)
+    assert "contact point per frame" in repr(player)
