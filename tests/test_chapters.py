@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -159,3 +160,13 @@ def test_nbval_fails_when_one_digit_of_a_stored_table_changes(tmp_path):
     result = run_nbval(tampered)
     assert result.returncode != 0, "nbval passed a notebook whose stored table was changed"
     assert "outputs differ" in result.stdout
+
+
+def test_regenerating_a_chapter_reproduces_its_stored_notebook_byte_for_byte(tmp_path):
+    """`make notebooks` is deterministic: a fresh execution writes exactly the stored file."""
+    spec = importlib.util.spec_from_file_location("notebooks_tool", ROOT / "tools" / "notebooks.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    md = CHAPTERS / "05-ols.md"
+    tool.regenerate(md, tmp_path / "05-ols.ipynb")
+    assert (tmp_path / "05-ols.ipynb").read_bytes() == md.with_suffix(".ipynb").read_bytes()

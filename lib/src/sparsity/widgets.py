@@ -17,6 +17,7 @@ routine behind the chapter's figures, the widgets and the animations.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -335,6 +336,21 @@ def _offline(html: str) -> str:
     return html
 
 
+def _stable_ids(html: str) -> str:
+    """Replace the player's random element id (a uuid4) with one derived from its content.
+
+    The same animation then gives the same HTML on every run, so stored
+    notebooks regenerate byte for byte; different animations on one page still
+    get different ids.
+    """
+    ids = set(re.findall(r"_anim_img([0-9a-f]{32})", html))
+    if len(ids) != 1:
+        return html
+    (old,) = ids
+    new = hashlib.sha1(html.replace(old, "").encode()).hexdigest()[:32]
+    return html.replace(old, new)
+
+
 def _with_alt(html: str, norms, values) -> str:
     """Give the player's frame image an alt text (screen readers; the site tests require one)."""
     balls = " and ".join({"l1": "L1", "l2": "L2", "enet": "elastic-net"}[n] for n in norms)
@@ -375,6 +391,7 @@ def _animate(c, Q, norms, frames: list[tuple[float, float]], values: np.ndarray,
                 writer.grab_frame()
         html = _offline(path.read_text())
     html = _with_alt(html, norms, values)
+    html = _stable_ids(html)
     plt.close(fig)
     return AnimationHTML(html, np.asarray(values, dtype=float), solutions)
 
