@@ -21,7 +21,7 @@ unexport MPLBACKEND
 
 help:
 	@echo "make book       set up .venv if needed, then build the website into $(BUILD)/html"
-	@echo "make test       set up .venv if needed, then run every check (lint, unit, notebooks, site)"
+	@echo "make test       set up .venv if needed, then run every check (lint, unit, notebooks, site, course edition, browser)"
 	@echo "make notebooks  re-execute chapters/*.md into their stored .ipynb (ONLY=05 for one chapter)"
 	@echo "make serve      serve the built website on http://127.0.0.1:8000"
 	@echo "make course-student / course-instructor   the course editions, without / with solutions"
@@ -72,7 +72,7 @@ weight: $(STAMP)
 	$(BIN)/python tools/page_weight.py
 
 # The book as a PDF, built with XeLaTeX from Debian's TeX Live. LaTeX is
-# installed on first use (about 400 MB on disk: the packages below).
+# installed on first use (about 370 MB on disk: the packages below).
 LATEX_PACKAGES := texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended \
                   texlive-xetex latexmk fonts-freefont-otf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

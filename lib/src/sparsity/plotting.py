@@ -20,6 +20,12 @@ COLORS = {
 #: Other colours, for things that are not a method (highlights, data points).
 ACCENTS = ("#E69F00", "#56B4E9", "#CC79A7", "#F0E442")
 
+#: Grey for de-emphasised data (the other coefficients of a path, background bars, contours).
+MUTED = "#999999"
+
+#: Light grey for guides drawn behind the data (knot lines, bands).
+GUIDE = "#CCCCCC"
+
 #: Label of each method in legends.
 LABELS = {"ols": "OLS", "ridge": "ridge", "lasso": "lasso", "enet": "elastic net", "true": "true weights"}
 

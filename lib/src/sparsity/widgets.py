@@ -29,7 +29,7 @@ from matplotlib.animation import HTMLWriter
 
 from ._validation import as_float_array, check_int, check_option, check_real
 from .geometry import NORMS, ball_boundary, constrained_optimum, contact_kind, level_set, quadratic_loss
-from .plotting import COLORS
+from .plotting import COLORS, MUTED
 
 __all__ = [
     "AnimationHTML",
@@ -44,7 +44,7 @@ __all__ = [
 #: Colour of each ball, the colour of the method whose constraint it is.
 BALL_COLORS = {"l1": COLORS["lasso"], "l2": COLORS["ridge"], "enet": COLORS["enet"]}
 BALL_NAMES = {"l1": "L1 ball", "l2": "L2 ball", "enet": "elastic-net ball"}
-CONTOUR_COLOR = "#888888"
+CONTOUR_COLOR = MUTED
 
 
 def draw_contact(ax, c, Q, t: float, norm: str = "l1", l1_ratio: float = 0.5, *, lim: float = 2.6,
