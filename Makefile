@@ -8,8 +8,9 @@ STAMP  := $(VENV)/.installed
 BUILD  := _build
 JB_FLAGS := -W -n --keep-going
 JOBS   ?= 2
-# jupyter-book build, with chapters read (and executed) $(JOBS) at a time
-JB_BUILD := $(BIN)/python tools/build_site.py --jobs $(JOBS) .
+# The website is rendered from the stored, executed notebooks (chapters/*.ipynb);
+# nothing executes inside Sphinx (see _config.yml).
+JB_BUILD := $(BIN)/jupyter-book build .
 
 # The venv's tools come first, and Jupyter uses the venv's kernel.
 export PATH := $(BIN):$(PATH)
@@ -38,7 +39,10 @@ $(STAMP): requirements.txt lib/pyproject.toml
 
 venv: $(STAMP)
 
+# An author who edited a chapter gets its notebook re-executed first (--stale:
+# only chapters whose cells differ from their stored notebook).
 book: $(STAMP)
+	$(BIN)/python tools/notebooks.py --stale --jobs $(JOBS)
 	$(JB_BUILD) $(JB_FLAGS)
 	@echo "website built: open $(BUILD)/html/index.html, or run 'make serve'"
 
@@ -57,7 +61,8 @@ unit: $(STAMP)
 nbval: $(STAMP)
 	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python -m pytest --nbval chapters --sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -n $(JOBS) --dist loadfile
 
-# CI starts from a clean clone; there the build executes every chapter from scratch.
+# The site from the stored notebooks that nbval has just re-executed and
+# compared (a stale notebook already failed the unit tests). CI starts clean.
 site: $(STAMP)
 	@if [ "$$CI" = "true" ]; then rm -rf $(BUILD); fi
 	$(JB_BUILD) $(JB_FLAGS)
@@ -85,7 +90,7 @@ latex:
 	fi
 
 pdf: $(STAMP) latex
-	$(BIN)/python tools/build_site.py --jobs 1 . --builder pdflatex --keep-going
+	$(JB_BUILD) --builder pdflatex --keep-going
 	@echo "PDF: $(BUILD)/latex/book.pdf"
 
 # Every figure of the book, computed, as PNG and SVG for slides: figures/export/
@@ -94,17 +99,17 @@ figures: $(STAMP)
 
 # Course editions (tools/course.py): for students, without solutions; for instructors, with them.
 course-student: $(STAMP)
-	$(BIN)/python tools/course.py student --jobs $(JOBS)
+	$(BIN)/python tools/course.py student
 
 course-instructor: $(STAMP)
-	$(BIN)/python tools/course.py instructor --jobs $(JOBS)
+	$(BIN)/python tools/course.py instructor
 
 test: lint unit nbval site course-student browser
 	@echo "all checks passed"
 
 # Performance figures, printed (tests never time things): build speed, then solvers.
 bench: $(STAMP)
-	$(BIN)/python tools/bench_build.py --runs $(or $(RUNS),3) --jobs $(JOBS) --test-runs $(or $(TEST_RUNS),1)
+	$(BIN)/python tools/bench_build.py --runs $(or $(RUNS),3) --test-runs $(or $(TEST_RUNS),1)
 	@if [ -f tools/bench_solvers.py ]; then $(BIN)/python tools/bench_solvers.py; fi
 	$(BIN)/python tools/page_weight.py
 

@@ -38,28 +38,6 @@ def _fix_pages(app, exception):
             page.write_text(fixed, encoding="utf-8")
 
 
-def _allow_parallel_read(app):
-    """Let Sphinx read (and myst-nb execute) chapters in parallel.
-
-    sphinx-external-toc always loads sphinx_multitoc_numbering, which does not
-    declare itself parallel-safe, so Sphinx falls back to a serial read. That
-    extension only renumbers sections after reading, in the main process, and
-    the book switches it off (``use_multitoc_numbering: false``), so parallel
-    reading is safe. Likewise sphinx-jupyterbook-latex, which only acts when a
-    LaTeX builder runs.
-    """
-    extension = app.extensions.get("sphinx_multitoc_numbering")
-    if extension is not None and not app.config.use_multitoc_numbering:
-        extension.parallel_read_safe = True
-        extension.parallel_write_safe = True
-    # sphinx-jupyterbook-latex only acts when a LaTeX builder runs.
-    extension = app.extensions.get("sphinx_jupyterbook_latex")
-    if extension is not None and app.builder.format == "html":
-        extension.parallel_read_safe = True
-        extension.parallel_write_safe = True
-
-
 def setup(app):
-    app.connect("builder-inited", _allow_parallel_read)
     app.connect("build-finished", _fix_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -23,3 +23,18 @@ def test_glue_rejects_names_the_prose_cannot_refer_to():
 def test_every_method_has_a_distinct_colour_and_a_label():
     assert len(set(plotting.COLORS.values())) == len(plotting.COLORS)
     assert set(plotting.COLORS) == set(plotting.LABELS)
+
+
+def test_glue_keeps_ten_significant_digits_so_stored_notebooks_do_not_depend_on_round_off():
+    book.glue("x", 0.08221522652135459)
+    assert book.GLUED["x"] == 0.08221522652
+    book.glue("x", 0.08221522652135518)  # the same number on another machine's BLAS
+    assert book.GLUED["x"] == 0.08221522652
+    book.glue("tiny", 3.501376966141834e-11, digits=2)
+    assert book.GLUED["tiny"] == 3.5e-11
+
+
+@pytest.mark.parametrize("digits", [0, 18, 2.5, True, "3"])
+def test_glue_rejects_a_bad_number_of_digits(digits):
+    with pytest.raises(ValueError, match="digits"):
+        book.glue("x", 1.0, digits=digits)

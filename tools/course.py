@@ -4,10 +4,10 @@
   handing out (sphinx-exercise's ``hide_solutions``);
 * ``instructor``: the same book with the solutions, under its own title.
 
-Both reuse the main build's execution cache, so chapters already executed by
-``make book`` are not executed again. Usage::
+Like the website, both are rendered from the stored, executed notebooks;
+nothing is executed. Usage::
 
-    python tools/course.py student|instructor [--jobs N]
+    python tools/course.py student|instructor
 
 Output: ``_build/course/<edition>/_build/html``.
 """
@@ -28,7 +28,6 @@ def edition_config(edition: str) -> Path:
     """Write the edition's configuration next to _config.yml and return its path."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     config["title"] = f"{config['title']} ({edition} edition)"
-    config.setdefault("execute", {})["cache"] = str(ROOT / "_build" / ".jupyter_cache")
     sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
     sphinx_config["hide_solutions"] = edition == "student"
     path = ROOT / f".config-{edition}.yml"  # git-ignored; beside _config.yml so relative paths hold
@@ -39,11 +38,10 @@ def edition_config(edition: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("edition", choices=["student", "instructor"])
-    parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     config = edition_config(args.edition)
     out = ROOT / "_build" / "course" / args.edition
-    command = [sys.executable, str(ROOT / "tools" / "build_site.py"), "--jobs", str(args.jobs), str(ROOT),
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT),
                "--config", str(config), "--path-output", str(out), "-W", "-n", "--keep-going"]
     result = subprocess.run(command, cwd=ROOT)
     if result.returncode == 0:

@@ -12,6 +12,10 @@ Usage::
     python tools/notebooks.py                 # every chapter
     python tools/notebooks.py 05 07-lasso     # chapters whose name contains these
     python tools/notebooks.py --jobs 2        # two kernels at a time
+    python tools/notebooks.py --stale         # only chapters whose cells changed
+
+``make book`` runs it with ``--stale`` before rendering the website from the
+stored notebooks, so an edited chapter is never shown with old outputs.
 """
 
 from __future__ import annotations
@@ -119,6 +123,23 @@ def regenerate(md: Path, out: Path | None = None) -> tuple[str, float]:
     return md.name, seconds
 
 
+def cell_signature(cell) -> tuple:
+    """What must agree between a chapter's Markdown and its stored notebook."""
+    tags = tuple(cell.get("metadata", {}).get("tags", []))
+    return cell["cell_type"], cell["source"].strip(), tags
+
+
+def is_stale(md: Path) -> bool:
+    """True if ``md``'s stored notebook is missing or its cells differ from the Markdown."""
+    ipynb = md.with_suffix(".ipynb")
+    if not ipynb.exists():
+        return True
+    expected = [cell_signature(c) for c in jupytext.read(md, fmt="md:myst").cells]
+    stored = [cell_signature(c) for c in nbformat.read(ipynb, as_version=4).cells
+              if SETUP_TAG not in c.get("metadata", {}).get("tags", [])]
+    return stored != expected
+
+
 def select(patterns: list[str]) -> list[Path]:
     """The chapter sources whose file name contains one of ``patterns`` (all if none)."""
     sources = sorted(CHAPTERS.glob("*.md"))
@@ -133,8 +154,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("patterns", nargs="*", help="only chapters whose file name contains one of these")
     parser.add_argument("--jobs", type=int, default=1, help="kernels to run at once (default 1)")
+    parser.add_argument("--stale", action="store_true",
+                        help="only chapters whose stored notebook is missing or has other cells")
     args = parser.parse_args(argv)
     sources = select(args.patterns)
+    if args.stale:
+        sources = [md for md in sources if is_stale(md)]
+        if not sources:
+            print("every stored notebook has the same cells as its Markdown", flush=True)
+            return 0
     total = time.perf_counter()
     print(f"regenerating {len(sources)} notebook(s) from Markdown, {args.jobs} at a time", flush=True)
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:

@@ -6,6 +6,13 @@ scalars to plain Python numbers first (myst-nb cannot format ``np.float64``
 reprs under NumPy 2) and keeps the value out of the cell's visible output.
 Outside a Jupyter Book build (for example in Colab without myst-nb) it simply
 records the value.
+
+Floats are stored rounded to ``digits`` significant digits (10 by default).
+The last bits of a floating-point result depend on the machine's BLAS and
+CPU; rounding keeps the stored notebooks identical from one machine to the
+next while the prose, which shows three or four digits, is unchanged. A
+quantity that is itself round-off or a solver tolerance (a gap of ``3e-11``,
+say) is glued with ``digits=2``.
 """
 
 from __future__ import annotations
@@ -18,17 +25,17 @@ import numpy as np
 GLUED: dict[str, object] = {}
 
 
-def _plain(value):
+def _plain(value, digits: int):
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
     if isinstance(value, numbers.Integral):
         return int(value)
     if isinstance(value, numbers.Real):
-        return float(value)
+        return float(f"{float(value):.{digits}g}")
     return value
 
 
-def glue(name: str, value) -> None:
+def glue(name: str, value, digits: int = 10) -> None:
     """Record ``value`` under ``name`` for use in the chapter's prose.
 
     Returns nothing, so that a cell ending in ``glue(...)`` shows no output.
@@ -39,10 +46,20 @@ def glue(name: str, value) -> None:
         The key the prose refers to, for example ``"mse_ols"``.
     value : number or str
         NumPy scalars are converted to Python ``int``/``float``/``bool``.
+    digits : int, default 10
+        Significant digits kept of a float (see the module docstring).
+
+    Examples
+    --------
+    >>> glue("gap", 3.501376966141834e-11, digits=2)
+    >>> GLUED["gap"]
+    3.5e-11
     """
     if not isinstance(name, str) or not name.isidentifier():
         raise ValueError(f"name must be a Python identifier, got {name!r}")
-    value = _plain(value)
+    if isinstance(digits, bool) or not isinstance(digits, numbers.Integral) or not 1 <= digits <= 17:
+        raise ValueError(f"digits must be an integer from 1 to 17, got {digits!r}")
+    value = _plain(value, int(digits))
     GLUED[name] = value
     try:
         from myst_nb import glue as _myst_glue
