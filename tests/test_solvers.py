@@ -280,3 +280,78 @@ X_OK, Y_OK = problem(0, 20, 4)
 def test_bad_input_names_the_argument(call, error, name):
     with pytest.raises(error, match=name):
         call()
+
+
+# --------------------------------------------------------------------------- inputs that never hang
+
+
+def _fail_after(seconds):
+    """Turn a hang into a test failure (the homotopy once looped forever on inf)."""
+    import signal
+
+    def handler(signum, frame):
+        raise TimeoutError(f"no answer within {seconds} s")
+
+    signal.signal(signal.SIGALRM, handler)
+    signal.alarm(seconds)
+
+
+@pytest.mark.parametrize("scale", [1e308, 1e155], ids=["X^T y overflows", "X^T X overflows"])
+@pytest.mark.parametrize("call", [
+    lambda X, y: lasso_path(X, y, alphas=[0.1, 0.01], method="homotopy"),
+    lambda X, y: lasso_path(X, y, alphas=[0.1, 0.01]),
+    lambda X, y: lasso_cd(X, y, 0.1),
+    lambda X, y: enet_cd(X, y, 0.1, 0.5),
+    lambda X, y: ista(X, y, 0.1),
+], ids=["homotopy", "path", "lasso_cd", "enet_cd", "ista"])
+def test_overflowing_inputs_raise_a_clear_error_instead_of_hanging(scale, call):
+    X = np.full((20, 5), scale)
+    X[::2] *= -1
+    y = np.linspace(-1.0, 1.0, 20)
+    _fail_after(20)
+    try:
+        with pytest.raises(ValueError, match="too large in magnitude"):
+            call(X, y)
+    finally:
+        import signal
+
+        signal.alarm(0)
+
+
+def test_ridge_with_huge_columns_is_still_right():
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((20, 5)), rng.standard_normal(20)
+    w = ridge(X * 1e155, y, 1.0)  # alpha is negligible next to d^2
+    assert np.allclose(w * 1e155, np.linalg.lstsq(X, y, rcond=None)[0], rtol=1e-8)
+
+
+@pytest.mark.parametrize("which", ["X", "y"])
+@pytest.mark.parametrize("call", [
+    lambda X, y: lasso_path(X, y, alphas=[0.1]),
+    lambda X, y: lasso_cd(X, y, 0.1),
+    lambda X, y: ridge(X, y, 1.0),
+    lambda X, y: ista(X, y, 0.1),
+], ids=["path", "lasso_cd", "ridge", "ista"])
+def test_complex_input_is_refused_not_truncated(which, call):
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((20, 5)), rng.standard_normal(20)
+    if which == "X":
+        X = X + 1j
+    else:
+        y = y * 1j
+    with pytest.raises(TypeError, match=f"{which} must be real"):
+        call(X, y)
+
+
+@pytest.mark.parametrize("call", [
+    lambda X, y: lasso_cd(X, y, 1e-4, max_iter=1, tol=1e-14),
+    lambda X, y: enet_cd(X, y, 1e-4, 0.5, max_iter=1, tol=1e-14),
+    lambda X, y: lasso_path(X, y, alphas=[1e-3], max_iter=1, tol=1e-14),
+    lambda X, y: ista(X, y, 1e-4, max_iter=1, tol=1e-14),
+], ids=["lasso_cd", "enet_cd", "lasso_path", "ista"])
+def test_convergence_warning_points_at_the_callers_line(call):
+    rng = np.random.default_rng(0)
+    X, y = rng.standard_normal((30, 8)), rng.standard_normal(30)
+    with pytest.warns(ConvergenceWarning) as record:
+        call(X, y)
+    assert record[0].filename == __file__

@@ -8,7 +8,9 @@ says what was expected, instead of a deep numpy traceback.
 from __future__ import annotations
 
 import numbers
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 import numpy as np
 
@@ -28,7 +30,14 @@ def as_float_array(value, name: str, *, ndim: int | None = None, allow_empty: bo
         Whether an array with no elements is acceptable.
     """
     try:
-        array = np.asarray(value, dtype=float)
+        raw = np.asarray(value)
+    except (TypeError, ValueError) as exc:  # ragged nested lists, for example
+        raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}") from exc
+    if np.iscomplexobj(raw):
+        # np.asarray(..., dtype=float) would silently drop the imaginary part
+        raise TypeError(f"{name} must be real; got complex values (dtype {raw.dtype})")
+    try:
+        array = np.asarray(raw, dtype=float)
     except (TypeError, ValueError) as exc:
         raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}") from exc
     if ndim is not None and array.ndim != ndim:
@@ -82,3 +91,16 @@ def check_Xy(X, y, *, X_name: str = "X", y_name: str = "y") -> tuple[np.ndarray,
             f"{X_name} has {X.shape[0]}, {y_name} has {y.shape[0]}"
         )
     return X, y
+
+
+def caller_stacklevel() -> int:
+    """The ``stacklevel`` that makes a warning point at the first caller outside ``sparsity``.
+
+    A warning raised deep inside the package (through decorators and private
+    helpers) is reported at the reader's own line, as scikit-learn's are.
+    """
+    package = Path(__file__).resolve().parent
+    frame, level = sys._getframe(1), 1
+    while frame is not None and Path(frame.f_code.co_filename).resolve().is_relative_to(package):
+        frame, level = frame.f_back, level + 1
+    return level

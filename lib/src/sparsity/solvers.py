@@ -37,7 +37,14 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.exceptions import ConvergenceWarning as _SklearnConvergenceWarning
 
-from ._validation import as_float_array, check_int, check_option, check_real, check_Xy
+from ._validation import (
+    as_float_array,
+    caller_stacklevel,
+    check_int,
+    check_option,
+    check_real,
+    check_Xy,
+)
 
 __all__ = [
     "ConvergenceWarning",
@@ -213,7 +220,9 @@ def ridge(X, y, alpha) -> np.ndarray:
     alpha = _check_penalty(alpha)
     U, d, Vt = np.linalg.svd(X, full_matrices=False)
     if alpha > 0:
-        factor = d / (d * d + alpha)
+        # d / (d^2 + alpha), written so that d^2 cannot overflow for huge X
+        with np.errstate(divide="ignore"):
+            factor = 1.0 / (d + alpha / d)
     else:
         keep = d > d[0] * max(X.shape) * np.finfo(float).eps if d.size else d > 0
         factor = np.zeros_like(d)
@@ -264,7 +273,7 @@ def _warn_not_converged(name: str, max_iter: int, gap: float, gap_tol: float) ->
         f"{name} did not converge in max_iter={max_iter} iterations: duality gap {gap:.3e} "
         f"> tolerance {gap_tol:.3e}; the last iterate is returned. Increase max_iter or tol.",
         ConvergenceWarning,
-        stacklevel=3,
+        stacklevel=caller_stacklevel(),
     )
 
 
@@ -375,11 +384,29 @@ def _prepare(X, y, tol, max_iter, w0, callback):
     max_iter = check_int(max_iter, "max_iter", minimum=1)
     w = _check_w0(w0, X.shape[1])
     callback = _check_callback(callback)
-    n = X.shape[0]
-    G = X.T @ X / n
-    c = X.T @ y / n
-    yy_n = float(y @ y) / n
+    G, c, yy_n = _moments(X, y)
     return G, c, yy_n, w, tol, max_iter, callback
+
+
+def _moments(X, y):
+    """``X^T X / n``, ``X^T y / n`` and ``y.y / n``, refusing values that overflow.
+
+    Every solver works with these three. If one overflows to infinity the
+    iterations would produce NaN, zeros or (in the homotopy) never end, so
+    the input is rejected instead, as scikit-learn does.
+    """
+    n = X.shape[0]
+    with np.errstate(over="ignore", invalid="ignore"):
+        G = X.T @ X / n
+        c = X.T @ y / n
+        yy_n = float(y @ y) / n
+    for value, what in ((G, "X^T X / n"), (c, "X^T y / n"), (yy_n, "y.y / n")):
+        if not np.all(np.isfinite(value)):
+            raise ValueError(
+                f"X and y are too large in magnitude: {what} overflows float64. "
+                "Rescale them (for example standardise the columns of X)."
+            )
+    return G, c, yy_n
 
 
 @_single_threaded
@@ -567,7 +594,7 @@ def lasso_path(
             f"penalties (alpha = {', '.join(f'{a:.3g}' for a in failed[:5])}"
             f"{', ...' if len(failed) > 5 else ''}); increase max_iter or tol.",
             ConvergenceWarning,
-            stacklevel=2,
+            stacklevel=caller_stacklevel(),
         )
     return (coefs, infos) if return_info else coefs
 
