@@ -18,13 +18,15 @@ export JUPYTER_PREFER_ENV_PATH := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 unexport MPLBACKEND
 
-.PHONY: help venv book notebooks test lint unit nbval site browser weight serve bench clean course-student course-instructor figures latex pdf
+.PHONY: help venv book notebooks format test lint unit nbval site browser weight serve lab bench clean course-student course-instructor figures latex pdf
 
 help:
 	@echo "make book       set up .venv if needed, then build the website into $(BUILD)/html"
 	@echo "make test       set up .venv if needed, then run every check (lint, unit, notebooks, site, course edition, browser)"
 	@echo "make notebooks  re-execute chapters/*.md into their stored .ipynb (ONLY=05 for one chapter)"
+	@echo "make format     format chapter code to 79 columns (ruff through jupytext)"
 	@echo "make serve      serve the built website on http://127.0.0.1:8000"
+	@echo "make lab        open the chapters in JupyterLab, each .md as a notebook (LAB_ARGS=\"--port=8890\" adds options)"
 	@echo "make course-student / course-instructor   the course editions, without / with solutions"
 	@echo "make pdf        the book as a PDF (installs LaTeX from Debian's packages if missing)"
 	@echo "make figures    export every figure as PNG and SVG into figures/export/ (for slides)"
@@ -48,6 +50,10 @@ book: $(STAMP)
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/notebooks.py --jobs $(JOBS) $(ONLY)
+
+# Chapter code formatted to the 79 columns the website shows (ruff, through jupytext).
+format: $(STAMP)
+	for md in chapters/*.md; do $(BIN)/jupytext -q --pipe "$(BIN)/ruff format --line-length 79 {}" $$md; done
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests tools _ext
@@ -116,6 +122,18 @@ bench: $(STAMP)
 serve: $(STAMP)
 	@test -d $(BUILD)/html || $(MAKE) book
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(BUILD)/html 8000
+
+# The chapters in JupyterLab (from .venv), starting on the landing chapter.
+# postBuild installs the settings in .binder-settings/ into .venv, exactly as
+# Binder does: a chapter's .md opens as a notebook (jupytext), and JupyterLab
+# fetches no news and checks for no updates. LAB_ARGS adds JupyterLab options
+# (--port=8890, --no-browser, ...). As root (a container) it needs --allow-root.
+ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
+lab: $(STAMP)
+	NB_PYTHON_PREFIX=$(abspath $(VENV)) bash postBuild
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" \
+	  --ServerApp.file_to_run=chapters/00-landing.md $(LAB_ARGS)
 
 clean:
 	rm -rf $(BUILD)

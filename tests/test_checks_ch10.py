@@ -37,3 +37,9 @@ def test_one_se_ten_folds_both_ways():
     assert check_cv_one_se_ten_folds(alphas[i_1se])
     assert not check_cv_one_se_ten_folds(alphas[i_min])  # the minimum is not the 1-SE choice
     assert i_1se < i_min
+    # The solution's claim: with five folds the minimum differs, the one-SE choice does not.
+    errors5 = _cv_errors(ds.X_train, ds.y_train, alphas, KFold(5, shuffle=True, random_state=0))
+    mean5, se5 = errors5.mean(axis=0), errors5.std(axis=0, ddof=1) / np.sqrt(5)
+    i_min5 = int(np.argmin(mean5))
+    assert i_min5 != i_min
+    assert int(np.flatnonzero(mean5 <= mean5[i_min5] + se5[i_min5])[0]) == i_1se

@@ -23,6 +23,7 @@ def test_relaxed_alpha05_right_and_wrong():
     right, support = relaxed_mse(Lasso(alpha=0.5), ds)
     assert np.array_equal(support, ds.w_true != 0), "alpha=0.5 still selects exactly the true features"
     assert check_relaxed_mse_alpha05(right)
+    assert right == relaxed_mse(Lasso(alpha=0.1), ds)[0], "same support, same refit (the solution's claim)"
     lasso_only = make_pipeline(StandardScaler(), Lasso(alpha=0.5)).fit(ds.X_train, ds.y_train)
     wrong = mean_squared_error(ds.y_test, lasso_only.predict(ds.X_test))
     assert not check_relaxed_mse_alpha05(wrong), "the plain lasso's MSE is not the refit's"

@@ -43,3 +43,23 @@ def test_s2_without_s1_both_ways():
     assert not check_diabetes_s2_without_s1(w[4] + 1.0)
     with_s1 = make_pipeline(StandardScaler(), Lasso(alpha=alpha_min)).fit(X_train, y_train)[-1].coef_
     assert not check_diabetes_s2_without_s1(with_s1[5])
+
+
+def test_relaxed_solution_difference_is_inside_its_standard_error():
+    """ex-diabetes-relaxed: refit and 1-SE lasso differ by less than one paired standard error."""
+    X_train, X_test, y_train, y_test, _, alpha_1se = _setup()
+    lasso = make_pipeline(StandardScaler(), Lasso(alpha=alpha_1se)).fit(X_train, y_train)
+    keep = lasso[-1].coef_ != 0
+    refit = make_pipeline(StandardScaler(), LinearRegression()).fit(X_train[:, keep], y_train)
+    diff = (y_test - refit.predict(X_test[:, keep])) ** 2 - (y_test - lasso.predict(X_test)) ** 2
+    assert abs(diff.mean()) < diff.std(ddof=1) / np.sqrt(len(diff))
+
+
+def test_without_s1_solution_s2_changes_sign_and_s3_returns():
+    """ex-diabetes-without-s1: s2's weight changes sign and s3 comes back with a sizeable weight."""
+    X_train, _, y_train, _, alpha_min, _ = _setup()
+    cols = [0, 1, 2, 3, 5, 6, 7, 8, 9]  # every feature but s1 (column 4)
+    w = make_pipeline(StandardScaler(), Lasso(alpha=alpha_min)).fit(X_train[:, cols], y_train)[-1].coef_
+    with_s1 = make_pipeline(StandardScaler(), Lasso(alpha=alpha_min)).fit(X_train, y_train)[-1].coef_
+    assert w[4] < 0 < with_s1[5], "s2 should change sign"
+    assert with_s1[6] == 0 and abs(w[5]) > 5, "s3 should come back with a sizeable weight"

@@ -34,12 +34,18 @@ def check_glmnet_to_textbook(answer) -> CheckResult:
     """Check ``[lam1, lam2]`` for glmnet's ``lambda=0.3, alpha=0.7`` in the textbook form.
 
     The textbook form is ``(1/n)||y - Xw||^2 + lam1 ||w||_1 + lam2 ||w||_2^2``.
+    glmnet (``standardize=FALSE``) divides ``y`` and ``lambda`` by the standard
+    deviation ``s_y`` of ``y`` (1/n formula) before it fits, so in the units of
+    ``y`` its ridge term is ``lambda * (1 - alpha) / (2 * s_y) * ||w||^2``.
+    ``s_y`` is that of chapter 3's centred training targets.
     """
     lam, a = 0.3, 0.7
+    _, y = _standardised_training_data()
+    s_y = float(np.std(y))  # 1/n formula, as glmnet
     return compare(
-        answer, [2 * lam * a, lam * (1 - a)], what="the pair [lam1, lam2]",
-        hint="glmnet's loss is (1/(2n))||r||^2 and its ridge term carries (1-a)/2; "
-             "multiply the whole objective by 2.",
+        answer, [2 * lam * a, lam * (1 - a) / s_y], what="the pair [lam1, lam2]",
+        hint="glmnet divides y and lambda by the standard deviation s_y of y (1/n formula) "
+             "before it fits; write its objective in the units of y, then multiply it by 2.",
     )
 
 
