@@ -94,6 +94,17 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             # a wall-clock measurement differs on every run: keep the stored notebook reproducible
             # (the website shows the figures measured when it was built; nbval ignores them anyway)
             cell.outputs = []
+        # how a kernel splits one print's text into stream messages varies from run to
+        # run: join consecutive pieces of the same stream, as Jupyter displays them
+        merged = []
+        for output in cell.get("outputs", []):
+            if (output.get("output_type") == "stream" and merged
+                    and merged[-1].get("output_type") == "stream" and merged[-1].name == output.name):
+                merged[-1].text += output.text
+            else:
+                merged.append(output)
+        if cell.cell_type == "code":
+            cell.outputs = merged
         for output in cell.get("outputs", []):
             # a widget's view points at a random model id whose state is not stored: without a
             # kernel it could not display anyway, so keep only its plain-text fallback
