@@ -49,13 +49,16 @@ def colab_setup_cell() -> nbformat.NotebookNode:
     url = repo["url"].rstrip("/")
     branch = repo.get("branch", "main")
     source = (
-        "# Colab only: install the book's helper package `sparsity` and myst-nb (which glues\n"
-        "# numbers into the text). In Binder or a local checkout this cell does nothing.\n"
+        "# Colab only: install the book's helper package `sparsity`, myst-nb (which\n"
+        "# glues numbers into the text) and python-glmnet (glmnet's own code, which\n"
+        "# some chapters run). In Binder or a local checkout this cell does nothing.\n"
         "import sys\n"
         "\n"
         'if "google.colab" in sys.modules:\n'
         "    get_ipython().run_line_magic(\n"
-        f'        "pip", "install --quiet \'sparsity @ git+{url}@{branch}#subdirectory=lib\' myst-nb"\n'
+        '        "pip",\n'
+        f'        "install --quiet \'sparsity @ git+{url}@{branch}#subdirectory=lib\' "\n'
+        '        "myst-nb python-glmnet",\n'
         "    )"
     )
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": [SETUP_TAG, "remove-cell"]})
