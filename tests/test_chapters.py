@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import json
 import os
@@ -170,3 +171,40 @@ def test_regenerating_a_chapter_reproduces_its_stored_notebook_byte_for_byte(tmp
     md = CHAPTERS / "05-ols.md"
     tool.regenerate(md, tmp_path / "05-ols.ipynb")
     assert (tmp_path / "05-ols.ipynb").read_bytes() == md.with_suffix(".ipynb").read_bytes()
+
+
+CODE_WIDTH = 79  # what the website's text column shows at 1280 px (tests/site/test_pages.py)
+
+
+@pytest.mark.parametrize("md", SOURCES, ids=lambda p: p.name)
+def test_chapter_code_fits_the_text_column(md):
+    """Code lines fit the page: format with `make format`, then shorten comments and strings."""
+    nb = jupytext.read(md, fmt="md:myst")
+    long = [line for c in nb.cells if c.cell_type == "code" for line in c.source.splitlines()
+            if len(line) > CODE_WIDTH]
+    assert not long, f"{md.name}: {len(long)} code line(s) over {CODE_WIDTH} characters, e.g. {long[0]!r}"
+
+
+def _only_glue_or_assert(statement) -> bool:
+    """A statement a removed cell may hold: an assert, a glue(...) call or glue's import."""
+    if isinstance(statement, ast.Assert):
+        return True
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+        return getattr(statement.value.func, "id", None) == "glue"
+    if isinstance(statement, ast.ImportFrom):
+        return statement.module == "sparsity.book" and [a.name for a in statement.names] == ["glue"]
+    if isinstance(statement, ast.For):  # glue or assert in a loop
+        return all(_only_glue_or_assert(s) for s in statement.body)
+    return False
+
+
+@pytest.mark.parametrize("md", SOURCES, ids=lambda p: p.name)
+def test_removed_cells_hold_only_glue_and_asserts(md):
+    """A reader can open every cell that computes something (hide-input); only glue and asserts vanish."""
+    nb = jupytext.read(md, fmt="md:myst")
+    for number, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and "remove-cell" in cell.metadata.get("tags", []):
+            other = [ast.unparse(s).splitlines()[0] for s in ast.parse(cell.source).body
+                     if not _only_glue_or_assert(s)]
+            assert not other, (f"{md.name}, cell {number}: a remove-cell cell computes {other[:2]}; "
+                               "make it hide-input, or move the computation to a visible cell")

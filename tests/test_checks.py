@@ -29,8 +29,8 @@ def test_ols_noise_max_check_both_ways():
 
     from sparsity import data
 
-    X, y, w = data.make_regression(noise=2.0)
-    X_train, _, y_train, _ = data.train_test_split(X, y)
+    X, y, w = data.make_sparse_regression(noise=2.0)
+    X_train, _, y_train, _ = data.split_train_test(X, y)
     fit = make_pipeline(StandardScaler(), LinearRegression()).fit(X_train, y_train)
     right = np.max(np.abs(data.raw_coef(fit)[w == 0]))
     assert checks.check_ols_noise_max(right)

@@ -10,7 +10,7 @@ from sparsity import checks, data
 
 
 def wide(p):
-    X, y, _ = data.make_regression(560, p, noise=1.0, random_state=data.SEED)
+    X, y, _ = data.make_sparse_regression(560, p, noise=1.0, random_state=data.SEED)
     ols = make_pipeline(StandardScaler(), LinearRegression()).fit(X[:60], y[:60])
     return ols, X, y
 

@@ -9,8 +9,8 @@ from sparsity import checks, data
 
 
 def largest_noise_weight(noise):
-    X, y, w = data.make_regression(noise=noise)
-    X_train, _, y_train, _ = data.train_test_split(X, y)
+    X, y, w = data.make_sparse_regression(noise=noise)
+    X_train, _, y_train, _ = data.split_train_test(X, y)
     fit = make_pipeline(StandardScaler(), LinearRegression()).fit(X_train, y_train)
     return np.max(np.abs(data.raw_coef(fit)[w == 0]))
 

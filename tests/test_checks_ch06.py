@@ -19,8 +19,8 @@ def test_shrink_factors_check_both_ways():
 
 
 def test_crossing_alpha_check_both_ways():
-    X, y, _ = data.make_regression(rho=0.8)
-    X_train, _, y_train, _ = data.train_test_split(X, y)
+    X, y, _ = data.make_sparse_regression(rho=0.8)
+    X_train, _, y_train, _ = data.split_train_test(X, y)
 
     def weight_x4(alpha):
         return make_pipeline(StandardScaler(), Ridge(alpha=alpha)).fit(X_train, y_train)[-1].coef_[3]

@@ -5,14 +5,14 @@ from sklearn.linear_model import Lasso
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from sparsity import make_regression, train_test_split
+from sparsity import make_sparse_regression, split_train_test
 from sparsity.checks import check_cv_alpha_max, check_cv_one_se_ten_folds
 from sparsity.checks.ch10 import _alpha_max
 
 
 def test_alpha_max_both_ways_and_is_the_threshold():
-    X, y, _ = make_regression(noise=2.0)
-    X_train, _, y_train, _ = train_test_split(X, y)
+    X, y, _ = make_sparse_regression(noise=2.0)
+    X_train, _, y_train, _ = split_train_test(X, y)
     right = _alpha_max(X_train, y_train)
     assert check_cv_alpha_max(right)
     assert not check_cv_alpha_max(2 * right)            # textbook scale is not the Lasso scale

@@ -31,7 +31,7 @@ def test_ridge_leak_check_both_ways():
     leaky_scaler = StandardScaler().fit(ds.X)
     diffs, honest_mse = [], []
     for seed in range(200):
-        X_tr, X_te, y_tr, y_te = data.train_test_split(ds.X, ds.y, random_state=seed)
+        X_tr, X_te, y_tr, y_te = data.split_train_test(ds.X, ds.y, random_state=seed)
         leaky = Ridge(alpha=10.0).fit(leaky_scaler.transform(X_tr), y_tr).predict(leaky_scaler.transform(X_te))
         honest = make_pipeline(StandardScaler(), Ridge(alpha=10.0)).fit(X_tr, y_tr).predict(X_te)
         honest_mse.append(np.mean((y_te - honest) ** 2))

@@ -5,12 +5,12 @@ from sklearn.linear_model import ElasticNet, Lasso, lasso_path
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from sparsity import make_regression
+from sparsity import make_sparse_regression
 from sparsity.checks import check_choosing_enet_count, check_choosing_recovery
 
 
 def test_enet_count_both_ways():
-    X, y, _ = make_regression(30, 200, random_state=15)
+    X, y, _ = make_sparse_regression(30, 200, random_state=15)
     Z = StandardScaler().fit_transform(X)
     count = np.count_nonzero(ElasticNet(alpha=0.05, l1_ratio=0.5, max_iter=100_000).fit(Z, y).coef_)
     assert count > 30, "the elastic net should keep more weights than there are rows"
@@ -24,7 +24,7 @@ def test_recovery_share_both_ways():
     alpha = 1.5 * sigma * np.sqrt(2 * np.log(p) / n)
     hits = []
     for r in range(30):
-        X, y, w = make_regression(n, p, noise=sigma, random_state=1000 * n + r)
+        X, y, w = make_sparse_regression(n, p, noise=sigma, random_state=1000 * n + r)
         coef = make_pipeline(StandardScaler(), Lasso(alpha=alpha)).fit(X, y)[-1].coef_
         hits.append(np.array_equal(coef != 0, w != 0))
     share = float(np.mean(hits))
@@ -38,7 +38,7 @@ def _recovery(n, sigma, c, p=50, draws=30):
     alpha = c * sigma * np.sqrt(2 * np.log(p) / n)
     exact = missed = 0
     for r in range(draws):
-        X, y, w = make_regression(n, p, noise=sigma, random_state=1000 * n + r)
+        X, y, w = make_sparse_regression(n, p, noise=sigma, random_state=1000 * n + r)
         coef = make_pipeline(StandardScaler(), Lasso(alpha=alpha)).fit(X, y)[-1].coef_
         exact += np.array_equal(coef != 0, w != 0)
         missed += np.any((w != 0) & (coef == 0))
@@ -54,7 +54,7 @@ def test_margin_solution_is_true():
 
 def test_enet_solution_lasso_stays_below_the_rank():
     """ex-choosing-enet: the lasso keeps fewer than 30 weights where the elastic net keeps more."""
-    X, y, _ = make_regression(30, 200, random_state=15)
+    X, y, _ = make_sparse_regression(30, 200, random_state=15)
     Z = StandardScaler().fit_transform(X)
     yc = y - y.mean()
     lasso = np.count_nonzero(Lasso(alpha=0.05, max_iter=100_000).fit(Z, yc).coef_)
@@ -64,7 +64,7 @@ def test_enet_solution_lasso_stays_below_the_rank():
 
 def test_rank_solution_without_centring_keeps_up_to_n():
     """ex-choosing-rank: without centring, the rank is 30 and the path reaches 30 weights."""
-    X, y, _ = make_regression(30, 200, random_state=15)
+    X, y, _ = make_sparse_regression(30, 200, random_state=15)
     assert np.linalg.matrix_rank(X) == 30
     _, path, _ = lasso_path(X, y, eps=1e-4, alphas=60, max_iter=100_000, tol=1e-8)
     assert np.count_nonzero(path, axis=0).max() == 30

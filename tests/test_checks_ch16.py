@@ -8,13 +8,13 @@ from sklearn.model_selection import KFold
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from sparsity import train_test_split
+from sparsity import split_train_test
 from sparsity.checks import check_diabetes_relaxed_mse, check_diabetes_s2_without_s1
 
 
 def _setup():
     diabetes = load_diabetes()
-    X_train, X_test, y_train, y_test = train_test_split(diabetes.data, diabetes.target)
+    X_train, X_test, y_train, y_test = split_train_test(diabetes.data, diabetes.target)
     folds = KFold(10, shuffle=True, random_state=0)
     cv = make_pipeline(StandardScaler(), LassoCV(cv=folds)).fit(X_train, y_train)[-1]
     mse = cv.mse_path_.mean(axis=1)

@@ -26,8 +26,8 @@ def test_canonical_data_is_identical_on_every_call():
 
 
 def test_different_seeds_give_different_data():
-    X1, _, _ = data.make_regression(random_state=1)
-    X2, _, _ = data.make_regression(random_state=2)
+    X1, _, _ = data.make_sparse_regression(random_state=1)
+    X2, _, _ = data.make_sparse_regression(random_state=2)
     assert not np.allclose(X1, X2)
 
 
@@ -37,7 +37,7 @@ def test_true_weights_repeat_the_pattern():
 
 
 def test_rho_gives_ar1_correlation():
-    X, _, _ = data.make_regression(20000, 3, rho=0.8, random_state=0)
+    X, _, _ = data.make_sparse_regression(20000, 3, rho=0.8, random_state=0)
     corr = np.corrcoef(X, rowvar=False)
     assert corr[0, 1] == pytest.approx(0.8, abs=0.02)
     assert corr[0, 2] == pytest.approx(0.64, abs=0.02)
@@ -57,21 +57,21 @@ def test_rho_gives_ar1_correlation():
         ({"weights": [np.nan] * 10}, "weights contains NaN"),
     ],
 )
-def test_make_regression_rejects_bad_input(kwargs, message):
+def test_make_sparse_regression_rejects_bad_input(kwargs, message):
     with pytest.raises((ValueError, TypeError), match=message):
-        data.make_regression(**kwargs)
+        data.make_sparse_regression(**kwargs)
 
 
 def test_split_rejects_mismatched_rows_and_nan():
     X = np.zeros((10, 2))
     with pytest.raises(ValueError, match="same number of rows"):
-        data.train_test_split(X, np.zeros(9))
+        data.split_train_test(X, np.zeros(9))
     with pytest.raises(ValueError, match="y contains NaN"):
-        data.train_test_split(X, np.full(10, np.nan))
+        data.split_train_test(X, np.full(10, np.nan))
     with pytest.raises(ValueError, match="test_size"):
-        data.train_test_split(X, np.zeros(10), test_size=1.5)
+        data.split_train_test(X, np.zeros(10), test_size=1.5)
     with pytest.raises(ValueError, match="X must be 2-dimensional"):
-        data.train_test_split(np.zeros(10), np.zeros(10))
+        data.split_train_test(np.zeros(10), np.zeros(10))
 
 
 def test_to_raw_units_divides_by_the_scale():

@@ -21,7 +21,15 @@ widgets
 """
 
 from . import book, data, geometry, plotting, solvers, tables
-from .data import Dataset, load_canonical, make_regression, raw_coef, to_raw_units, train_test_split, true_weights
+from .data import (
+    Dataset,
+    load_canonical,
+    make_sparse_regression,
+    raw_coef,
+    split_train_test,
+    to_raw_units,
+    true_weights,
+)
 from .plotting import COLORS, LABELS, use_book_style
 from .tables import coef_table, format_table
 
@@ -35,13 +43,13 @@ __all__ = [
     "format_table",
     "geometry",
     "load_canonical",
-    "make_regression",
+    "make_sparse_regression",
     "plotting",
     "raw_coef",
     "solvers",
     "tables",
     "to_raw_units",
-    "train_test_split",
+    "split_train_test",
     "true_weights",
     "use_book_style",
 ]

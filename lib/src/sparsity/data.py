@@ -73,7 +73,7 @@ def feature_names(n_features: int = N_FEATURES) -> list[str]:
     return [f"x{j + 1}" for j in range(n_features)]
 
 
-def make_regression(
+def make_sparse_regression(
     n_samples: int = N_SAMPLES,
     n_features: int = N_FEATURES,
     *,
@@ -136,7 +136,7 @@ def make_regression(
     return X, y, w
 
 
-def train_test_split(X, y, *, test_size: float = TEST_SIZE, random_state: int = SPLIT_SEED):
+def split_train_test(X, y, *, test_size: float = TEST_SIZE, random_state: int = SPLIT_SEED):
     """Split ``X`` and ``y`` into training and test rows, the book's way.
 
     A thin wrapper around :func:`sklearn.model_selection.train_test_split`
@@ -187,8 +187,8 @@ def load_canonical() -> Dataset:
     >>> data.X_train.shape, data.X_test.shape
     ((160, 10), (40, 10))
     """
-    X, y, w = make_regression()
-    X_train, X_test, y_train, y_test = train_test_split(X, y)
+    X, y, w = make_sparse_regression()
+    X_train, X_test, y_train, y_test = split_train_test(X, y)
     return Dataset(X, y, w, X_train, X_test, y_train, y_test, feature_names(X.shape[1]))
 
 

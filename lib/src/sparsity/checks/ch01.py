@@ -20,7 +20,7 @@ NOISE = 1.0
 
 def _wide_ols(n_features: int):
     """Fit OLS on chapter 1's recipe with ``n_features`` features; return the fit and the split."""
-    X, y, _ = data.make_regression(N_TRAIN + N_TEST, n_features, noise=NOISE, random_state=data.SEED)
+    X, y, _ = data.make_sparse_regression(N_TRAIN + N_TEST, n_features, noise=NOISE, random_state=data.SEED)
     X_train, y_train, X_test, y_test = X[:N_TRAIN], y[:N_TRAIN], X[N_TRAIN:], y[N_TRAIN:]
     ols = make_pipeline(StandardScaler(), LinearRegression()).fit(X_train, y_train)
     return ols, X_train, y_train, X_test, y_test
@@ -32,7 +32,7 @@ def check_why_ols_mse_p50(answer) -> CheckResult:
     expected = mean_squared_error(y_test, ols.predict(X_test))
     return compare(
         answer, expected, what="the OLS test MSE",
-        hint="draw make_regression(560, 50, noise=1.0, random_state=data.SEED), fit on the first 60 rows "
+        hint="draw make_sparse_regression(560, 50, noise=1.0, random_state=data.SEED), fit on the first 60 rows "
              "inside a StandardScaler pipeline, and score on the other 500.",
     )
 

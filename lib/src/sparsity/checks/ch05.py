@@ -16,11 +16,11 @@ __all__ = ["check_ols_noise_max"]
 def check_ols_noise_max(answer) -> CheckResult:
     """Check the largest absolute OLS weight of a noise feature when the noise level is 2.
 
-    The data are ``make_regression(noise=2.0)`` split with ``train_test_split``;
+    The data are ``make_sparse_regression(noise=2.0)`` split with ``split_train_test``;
     the weight is in raw units.
     """
-    X, y, w = data.make_regression(noise=2.0)
-    X_train, _, y_train, _ = data.train_test_split(X, y)
+    X, y, w = data.make_sparse_regression(noise=2.0)
+    X_train, _, y_train, _ = data.split_train_test(X, y)
     fit = make_pipeline(StandardScaler(), LinearRegression()).fit(X_train, y_train)
     expected = np.max(np.abs(data.raw_coef(fit)[w == 0]))
     return compare(

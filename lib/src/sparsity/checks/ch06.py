@@ -13,9 +13,9 @@ __all__ = ["check_ridge_crossing_alpha", "check_ridge_shrink_factors"]
 
 
 def _standardised_training_data(rho: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
-    """Standardised training design and centred training target of ``make_regression(rho=rho)``."""
-    X, y, _ = data.make_regression(rho=rho)
-    X_train, _, y_train, _ = data.train_test_split(X, y)
+    """Standardised training design and centred training target of ``make_sparse_regression(rho=rho)``."""
+    X, y, _ = data.make_sparse_regression(rho=rho)
+    X_train, _, y_train, _ = data.split_train_test(X, y)
     return StandardScaler().fit_transform(X_train), y_train - y_train.mean()
 
 
@@ -40,7 +40,7 @@ def check_ridge_shrink_factors(answer) -> CheckResult:
 def check_ridge_crossing_alpha(answer) -> CheckResult:
     """Check the ``alpha`` at which the ridge weight of x4 changes sign on the correlated design.
 
-    The data are ``make_regression(rho=0.8)`` split with ``train_test_split``,
+    The data are ``make_sparse_regression(rho=0.8)`` split with ``split_train_test``,
     standardised on the training rows; ``alpha`` is on scikit-learn's ``Ridge``
     scale. The weight of x4 has one sign change, between ``alpha = 0.1`` and
     ``alpha = 100``.

@@ -22,9 +22,9 @@ def _alpha_max(X_train: np.ndarray, y_train: np.ndarray) -> float:
 
 
 def check_cv_alpha_max(answer) -> CheckResult:
-    """Check alpha_max (Lasso scale) on the standardised training rows of ``make_regression(noise=2.0)``."""
-    X, y, _ = data.make_regression(noise=2.0)
-    X_train, _, y_train, _ = data.train_test_split(X, y)
+    """Check alpha_max (Lasso scale) on the standardised training rows of ``make_sparse_regression(noise=2.0)``."""
+    X, y, _ = data.make_sparse_regression(noise=2.0)
+    X_train, _, y_train, _ = data.split_train_test(X, y)
     return compare(
         answer, _alpha_max(X_train, y_train), what="alpha_max",
         hint="standardise the training rows, centre y_train, and take max_j |X_j^T y| / n "

@@ -28,7 +28,7 @@ def check_scale_noise_weight(answer) -> CheckResult:
 def check_scale_ridge_leak(answer) -> CheckResult:
     """Check the mean over 200 splits of leaky minus honest test MSE for ``Ridge(alpha=10)``.
 
-    Splits: ``data.train_test_split(X, y, random_state=seed)`` for seed 0..199 on
+    Splits: ``data.split_train_test(X, y, random_state=seed)`` for seed 0..199 on
     the canonical data; leaky scaler statistics from all rows, honest ones from
     the training rows (population standard deviation, as ``StandardScaler``).
     """
@@ -41,7 +41,7 @@ def check_scale_ridge_leak(answer) -> CheckResult:
 
     diffs = []
     for seed in range(200):
-        X_tr, X_te, y_tr, y_te = data.train_test_split(ds.X, ds.y, random_state=seed)
+        X_tr, X_te, y_tr, y_te = data.split_train_test(ds.X, ds.y, random_state=seed)
         diffs.append(test_mse(X_tr, y_tr, X_te, y_te, mean_all, scale_all)
                      - test_mse(X_tr, y_tr, X_te, y_te, X_tr.mean(axis=0), X_tr.std(axis=0)))
     return compare(answer, float(np.mean(diffs)), what="the mean difference", rtol=1e-3, atol=1e-8,

@@ -16,11 +16,11 @@ __all__ = ["check_choosing_enet_count", "check_choosing_recovery"]
 def check_choosing_enet_count(answer) -> CheckResult:
     """Check the number of non-zero elastic-net weights on the chapter's 30 x 200 data.
 
-    The data are ``make_regression(30, 200, random_state=15)``, standardised,
+    The data are ``make_sparse_regression(30, 200, random_state=15)``, standardised,
     with the target centred; the model is
     ``ElasticNet(alpha=0.05, l1_ratio=0.5, max_iter=100_000)``.
     """
-    X, y, _ = data.make_regression(30, 200, random_state=15)
+    X, y, _ = data.make_sparse_regression(30, 200, random_state=15)
     Z = StandardScaler().fit_transform(X)
     fit = ElasticNet(alpha=0.05, l1_ratio=0.5, max_iter=100_000).fit(Z, y - y.mean())
     expected = np.count_nonzero(fit.coef_)
@@ -38,7 +38,7 @@ def check_choosing_recovery(answer) -> CheckResult:
     alpha = 1.5 * sigma * np.sqrt(2 * np.log(p) / n)
     exact = 0
     for r in range(draws):
-        X, y, w_true = data.make_regression(n, p, noise=sigma, random_state=1000 * n + r)
+        X, y, w_true = data.make_sparse_regression(n, p, noise=sigma, random_state=1000 * n + r)
         model = make_pipeline(StandardScaler(), Lasso(alpha=alpha)).fit(X, y)
         exact += np.array_equal(model[-1].coef_ != 0, w_true != 0)
     return compare(

@@ -19,7 +19,7 @@ __all__ = ["check_diabetes_relaxed_mse", "check_diabetes_s2_without_s1"]
 def _chapter_fits():
     """The chapter's split, its ten folds, and its two lasso alphas (CV minimum and one-SE)."""
     diabetes = load_diabetes()
-    X_train, X_test, y_train, y_test = data.train_test_split(diabetes.data, diabetes.target)
+    X_train, X_test, y_train, y_test = data.split_train_test(diabetes.data, diabetes.target)
     folds = KFold(10, shuffle=True, random_state=0)
     cv = make_pipeline(StandardScaler(), LassoCV(cv=folds)).fit(X_train, y_train)[-1]
     mean_mse = cv.mse_path_.mean(axis=1)
