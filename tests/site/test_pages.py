@@ -20,6 +20,27 @@ def test_page_loads_offline_with_images_alt_text_and_math(open_page, path):
     assert not log.failed, f"{path} had failed requests: {log.failed[:5]}"
     assert not log.console_errors, f"{path} logged console errors: {log.console_errors[:5]}"
 
+    # Read on a laptop: in a 1280-pixel-wide window (Playwright's default
+    # viewport), with every folded cell opened, no code or output scrolls
+    # sideways; and the page has one search box.
+    assert page.viewport_size["width"] == 1280
+    overflowing = page.evaluate(
+        """() => {
+               document.querySelectorAll('details').forEach(d => { d.open = true; });
+               const longest = e => e.textContent.split(String.fromCharCode(10))
+                   .reduce((a, b) => (b.length > a.length ? b : a), '');
+               return [...document.querySelectorAll('div.cell_input pre, div.cell_output pre')]
+                   .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+                   .map(longest);
+           }"""
+    )
+    assert not overflowing, f"{path}: {len(overflowing)} code cell(s) scroll sideways, e.g. {overflowing[:3]}"
+    searches = page.evaluate(
+        """() => [...document.querySelectorAll('.search-button-field, input[type=search]')]
+               .filter(e => e.offsetParent !== null && e.getBoundingClientRect().width > 0).length"""
+    )
+    assert searches == 1, f"{path} shows {searches} search boxes, not one"
+
     images = page.evaluate(
         """() => Array.from(document.images).map(img => ({
                src: img.getAttribute('src'), complete: img.complete,
@@ -84,7 +105,7 @@ def test_interactive_figures_respond_to_input(open_page, site_dir):
         pytest.skip("no page has an interactive figure yet")
     for path in pages:
         page, log = open_page(path, wait_for_math=False)
-        sliders = page.locator("input[type=range]")
+        sliders = page.locator("input.anim-slider")  # matplotlib players; explorers: test_explorers.py
         assert sliders.count() > 0, f"{path}: animation without a slider"
         for k in range(sliders.count()):
             slider = sliders.nth(k)

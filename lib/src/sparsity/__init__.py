@@ -20,7 +20,7 @@ widgets
     Live ipywidgets explorers and pre-rendered, scrubbable animations of the geometry.
 """
 
-from . import book, data, geometry, plotting, solvers, tables
+from . import book, data, explorers, geometry, plotting, solvers, tables
 from .data import (
     Dataset,
     load_canonical,
