@@ -43,13 +43,13 @@ def slsqp(c, Q, t, norm, l1_ratio=0.5):
         g = 2 * Q @ (split(z) - c)
         return np.concatenate([g, -g])
 
-    def g(z):
+    def g(z):  # scikit-learn's elastic-net penalty: a ||w||_1 + (1 - a) / 2 ||w||_2^2
         w = split(z)
-        return t - a * np.sum(z) - (1 - a) * w @ w
+        return t - a * np.sum(z) - 0.5 * (1 - a) * w @ w
 
     def g_jac(z):
         w = split(z)
-        return -a - (1 - a) * 2 * np.concatenate([w, -w])
+        return -a - (1 - a) * np.concatenate([w, -w])
 
     res = minimize(fun, np.zeros(2 * p), jac=jac, bounds=[(0, None)] * (2 * p), method="SLSQP",
                    constraints=[{"type": "ineq", "fun": g, "jac": g_jac}],
@@ -199,7 +199,7 @@ def test_enet_kkt_conditions_hold(seed, p, a, frac):
     t = frac * ball_value(c, "enet", a)
     w, mu = constrained_optimum(c, Q, t, "enet", a, return_multiplier=True)
     assert ball_value(w, "enet", a) == pytest.approx(t, rel=1e-9)
-    g = 2 * Q @ (w - c) + mu * 2 * (1 - a) * w
+    g = 2 * Q @ (w - c) + mu * (1 - a) * w  # the gradient of (1 - a) / 2 ||w||^2 is (1 - a) w
     on = w != 0
     scale = max(1.0, mu)
     np.testing.assert_allclose(g[on], -mu * a * np.sign(w[on]), atol=1e-7 * scale)
@@ -224,8 +224,66 @@ def test_zero_coordinates_are_exactly_zero_and_l2_has_none():
 def test_enet_limits_are_the_l1_and_squared_l2_balls():
     c, Q, t = random_case(7, 4)
     np.testing.assert_allclose(constrained_optimum(c, Q, t, "enet", 1.0), constrained_optimum(c, Q, t), atol=1e-14)
-    np.testing.assert_allclose(constrained_optimum(c, Q, 0.5, "enet", 0.0),
-                               constrained_optimum(c, Q, np.sqrt(0.5), "l2"), atol=1e-14)
+    # l1_ratio = 0: ||w||_2^2 / 2 <= 0.5 is the L2 ball of radius 1
+    w0, mu0 = constrained_optimum(c, Q, 0.5, "enet", 0.0, return_multiplier=True)
+    w2, mu2 = constrained_optimum(c, Q, 1.0, "l2", return_multiplier=True)
+    np.testing.assert_allclose(w0, w2, atol=1e-14)
+    assert mu0 == pytest.approx(mu2, rel=1e-12), "the same stationarity condition, so the same multiplier"
+    # and close to the ends the ball moves continuously
+    np.testing.assert_allclose(constrained_optimum(c, Q, 0.5, "enet", 1e-6), w0, atol=1e-5)
+    np.testing.assert_allclose(constrained_optimum(c, Q, t, "enet", 1 - 1e-6), constrained_optimum(c, Q, t), atol=1e-5)
+
+
+def test_enet_ball_value_is_scikit_learns_penalty():
+    # scikit-learn: l1_ratio ||w||_1 + (1 - l1_ratio) / 2 ||w||_2^2 (times alpha)
+    assert ball_value([1.0, -2.0], "enet", 0.8) == pytest.approx(0.8 * 3 + 0.1 * 5)
+    assert ball_value([1.0, -2.0], "enet", 0.0) == pytest.approx(2.5)
+    assert ball_value([1.0, -2.0], "enet", 1.0) == pytest.approx(3.0)
+
+
+def _centred_regression(seed, n=80, p=5):
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n, p)) @ rng.standard_normal((p, p)) * 0.6 + rng.standard_normal((n, p))
+    w_true = rng.standard_normal(p) * (rng.uniform(size=p) < 0.6)
+    y = X @ w_true + rng.standard_normal(n)
+    X = X - X.mean(axis=0)
+    y = y - y.mean()
+    c = np.linalg.solve(X.T @ X, X.T @ y)  # OLS weights: the centre of the ellipses
+    Q = X.T @ X / n
+    return X, y, c, Q
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("l1_ratio", [0.1, 0.3, 0.5, 0.8, 0.95, 1.0])
+def test_enet_ball_is_scikit_learns_elastic_net(seed, l1_ratio):
+    """The ball's l1_ratio is scikit-learn's: the budget at ElasticNet's solution gives back that solution."""
+    from sklearn.linear_model import ElasticNet
+
+    X, y, c, Q = _centred_regression(seed)
+    n = X.shape[0]
+    alpha_max = np.max(np.abs(X.T @ y)) / (n * l1_ratio)  # the smallest alpha with w = 0
+    alpha = alpha_max * (0.05 + 0.5 * ((seed * 5 + int(10 * l1_ratio)) % 7) / 7)
+    fit = ElasticNet(alpha=alpha, l1_ratio=l1_ratio, fit_intercept=False, tol=1e-14, max_iter=1_000_000).fit(X, y)
+    w_sk = fit.coef_
+    t = ball_value(w_sk, "enet", l1_ratio)
+    w, mu = constrained_optimum(c, Q, t, "enet", l1_ratio, return_multiplier=True)
+    np.testing.assert_allclose(w, w_sk, atol=1e-8)
+    assert np.array_equal(w == 0.0, w_sk == 0.0), "the same exact zeros"
+    assert mu == pytest.approx(2 * alpha, rel=1e-6), "the multiplier is twice scikit-learn's alpha"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_enet_ball_with_l1_ratio_zero_is_scikit_learns_ridge_limit(seed):
+    # ElasticNet(alpha, l1_ratio=0) is Ridge(n * alpha); scikit-learn's CD solver is unreliable there, so use Ridge
+    from sklearn.linear_model import Ridge
+
+    X, y, c, Q = _centred_regression(seed)
+    n, alpha = X.shape[0], 0.3
+    w_sk = Ridge(alpha=n * alpha, fit_intercept=False).fit(X, y).coef_
+    t = ball_value(w_sk, "enet", 0.0)
+    w, mu = constrained_optimum(c, Q, t, "enet", 0.0, return_multiplier=True)
+    np.testing.assert_allclose(w, w_sk, atol=1e-10)
+    assert mu == pytest.approx(2 * alpha, rel=1e-8)
 
 
 # --------------------------------------------------------------------------- helpers and bad input
@@ -233,10 +291,17 @@ def test_enet_limits_are_the_l1_and_squared_l2_balls():
 
 def test_ball_boundary_and_level_set():
     for norm in ("l1", "l2", "enet"):
-        pts = ball_boundary(1.3, norm, 0.4)
-        values = [ball_value(x, norm, 0.4) for x in pts]
-        np.testing.assert_allclose(values, 1.3, rtol=1e-12)
+        for a in (0.0, 0.4, 1.0):
+            pts = ball_boundary(1.3, norm, a)
+            assert pts.shape == (401 + 3, 2)
+            np.testing.assert_array_equal(pts[0], pts[-1])
+            values = [ball_value(x, norm, a) for x in pts]
+            np.testing.assert_allclose(values, 1.3, rtol=1e-12)
     assert any(np.array_equal(x, [1.3, 0.0]) for x in ball_boundary(1.3))
+    # the elastic-net corner on the w1 axis: 0.4 r + 0.3 r^2 = 1.3
+    r = (-0.4 + np.sqrt(0.16 + 4 * 0.3 * 1.3)) / (2 * 0.3)
+    assert any(x[1] == 0.0 and x[0] == pytest.approx(r, rel=1e-14) for x in ball_boundary(1.3, "enet", 0.4))
+    np.testing.assert_allclose(np.linalg.norm(ball_boundary(1.3, "enet", 0.0), axis=1), np.sqrt(2.6), rtol=1e-14)
     pts = level_set(ARTICLE_C, ARTICLE_Q, 0.7)
     np.testing.assert_allclose([quadratic_loss(x, ARTICLE_C, ARTICLE_Q) for x in pts], 0.7, rtol=1e-12)
 
@@ -260,6 +325,39 @@ def test_ball_boundary_and_level_set():
 def test_bad_input_gets_a_clear_error(args, kwargs, match):
     with pytest.raises(ValueError, match=match):
         constrained_optimum(*args, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: quadratic_loss([1.0, np.nan], [0.0, 0.0], np.eye(2)), ValueError, "w contains NaN"),
+        (lambda: quadratic_loss([1.0, 0.0], [np.inf, 0.0], np.eye(2)), ValueError, "c contains NaN"),
+        (lambda: quadratic_loss([1.0, 0.0], [0.0, 0.0], [[1.0, np.nan], [0.0, 1.0]]), ValueError, "Q contains NaN"),
+        (lambda: quadratic_loss([1.0, 0.0, 0.0], [0.0, 0.0], np.eye(2)), ValueError, "w and c must have the same"),
+        (lambda: quadratic_loss([1.0, 0.0], [0.0, 0.0], np.eye(3)), ValueError, "Q must have shape"),
+        (lambda: random_problem(3, np.random.default_rng(0), ridge=-0.1), ValueError, "ridge must be at least 0"),
+        (lambda: random_problem(0, np.random.default_rng(0)), ValueError, "p must be at least 1"),
+        (lambda: random_problem(2.5, np.random.default_rng(0)), TypeError, "p must be an integer"),
+        (lambda: random_problem(3, 0), TypeError, "rng must be a numpy.random.Generator"),
+        (lambda: contact_kind([1.0, 0.0], [1.0, 2.0, 3.0], 1.0), ValueError, "w and c must have the same length"),
+        (lambda: contact_kind([1.0, 0.0], [1.0, 2.0], 0.0), ValueError, "t must be greater than 0"),
+        (lambda: contact_kind([1.0, 0.0], [1.0, 2.0], 1.0, "enet", 2.0), ValueError, "l1_ratio"),
+        (lambda: ball_boundary(1.0, n_points=0), ValueError, "n_points must be at least 2"),
+        (lambda: ball_boundary(1.0, n_points=2.5), TypeError, "n_points must be an integer"),
+        (lambda: ball_boundary(1.0, "enet", l1_ratio=-0.5), ValueError, "l1_ratio"),
+        (lambda: ball_boundary(-1.0), ValueError, "t must be greater than 0"),
+        (lambda: ball_value([1.0, np.nan]), ValueError, "w contains NaN"),
+        (lambda: ball_value([1.0, 2.0], "l0"), ValueError, "norm must be one of"),
+        (lambda: level_set(ARTICLE_C, ARTICLE_Q, 1.0, n_points=1), ValueError, "n_points must be at least 2"),
+        (lambda: level_set(ARTICLE_C, [[1.0, 0.5], [0.0, 1.0]], 1.0), ValueError, "Q must be symmetric"),
+        (lambda: level_set(ARTICLE_C, -np.eye(2), 1.0), ValueError, "positive definite"),
+        (lambda: level_set(ARTICLE_C, ARTICLE_Q, -1.0), ValueError, "level must be at least 0"),
+        (lambda: l1_homotopy([1.0, 2.0], np.eye(2), 0.0), ValueError, "t must be greater than 0"),
+    ],
+)
+def test_helpers_validate_their_input(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
 
 
 def test_bad_types_get_a_type_error():

@@ -58,16 +58,61 @@ def test_enet_explorer_has_an_l1_ratio_slider():
     ex.sliders["l1_ratio"].value = 1.0
     np.testing.assert_allclose(ex.solutions["enet"], constrained_optimum(C, Q, 1.5), atol=1e-14)
     ex.sliders["l1_ratio"].value = 0.0
-    assert np.linalg.norm(ex.solutions["enet"]) == pytest.approx(np.sqrt(1.5))
+    # scikit-learn's l1_ratio = 0: ||w||_2^2 / 2 <= 1.5, the disc of radius sqrt(3)
+    assert np.linalg.norm(ex.solutions["enet"]) == pytest.approx(np.sqrt(3.0))
+    ex.sliders["l1_ratio"].value = 0.3
+    w = ex.solutions["enet"]
+    assert 0.3 * np.abs(w).sum() + 0.35 * w @ w == pytest.approx(1.5), "scikit-learn's penalty, at the budget"
+
+
+def test_draw_contact_draws_scikit_learns_elastic_net_ball():
+    fig, ax = plt.subplots()
+    draw_contact(ax, C, Q, 1.5, "enet", 0.3)
+    ball = next(line for line in ax.lines if line.get_label() == "elastic-net ball")
+    w1, w2 = ball.get_xdata(), ball.get_ydata()
+    penalty = 0.3 * (np.abs(w1) + np.abs(w2)) + 0.5 * 0.7 * (w1**2 + w2**2)
+    np.testing.assert_allclose(penalty, 1.5, rtol=1e-12)
+    plt.close(fig)
 
 
 def test_explorer_input_errors():
-    with pytest.raises(ValueError, match="norms"):
-        from sparsity.widgets import ContactExplorer
+    from sparsity.widgets import ContactExplorer
 
+    with pytest.raises(ValueError, match="norms"):
         ContactExplorer(C, Q, 1.0, norms=("l7",))
+    with pytest.raises(TypeError, match="norms must be a sequence"):
+        ContactExplorer(C, Q, 1.0, norms="l1")
     with pytest.raises(ValueError, match="positive definite"):
         contact_explorer(C, -np.eye(2), 1.0)
+    with pytest.raises(ValueError, match=r"c must lie in the drawn square"):
+        contact_explorer((3.0, 0.0), Q, 1.0)
+    with pytest.raises(ValueError, match="lim must be greater than 0"):
+        contact_explorer(C, Q, 1.0, lim=0.0)
+    with pytest.raises(ValueError, match="l1_ratio"):
+        enet_explorer(C, Q, 1.0, l1_ratio=1.2)
+    with pytest.raises(ValueError, match="t must be greater than 0"):
+        contact_explorer(C, Q, -1.0)
+
+
+def test_explorer_never_clamps_its_starting_values():
+    ex = contact_explorer(C, Q, 4.0)  # above the slider's usual maximum of 3
+    assert ex.t == 4.0
+    np.testing.assert_array_equal(ex.c, C)
+
+
+def test_animation_input_errors():
+    with pytest.raises(ValueError, match="c must have shape"):
+        budget_animation([1.0, 2.0, 3.0], np.eye(3), [1.0])
+    with pytest.raises(ValueError, match="interval must be at least 1"):
+        budget_animation(C, Q, [1.0], interval=0)
+    with pytest.raises(TypeError, match="dpi must be an integer"):
+        budget_animation(C, Q, [1.0], dpi=72.5)
+    with pytest.raises(ValueError, match="figsize"):
+        l1_ratio_animation(C, Q, 1.0, [0.5], figsize=(3.0, -1.0))
+    with pytest.raises(ValueError, match="budgets must be greater than 0"):
+        budget_animation(C, Q, [1.0, 0.0])
+    with pytest.raises(ValueError, match="budgets contains NaN"):
+        budget_animation(C, Q, [1.0, np.nan])
 
 
 def test_budget_animation_is_offline_html_with_the_solvers_frames():
@@ -90,6 +135,9 @@ def test_l1_ratio_animation_frames():
     anim = l1_ratio_animation(C, Q, 1.5, ratios)
     np.testing.assert_array_equal(anim.values, ratios)
     assert [set(f) for f in anim.solutions] == [{"enet"}] * 3
+    # the first frame is scikit-learn's l1_ratio = 0, the disc of radius sqrt(2 t); the last the diamond
+    assert np.linalg.norm(anim.solutions[0]["enet"]) == pytest.approx(np.sqrt(3.0))
+    assert np.abs(anim.solutions[-1]["enet"]).sum() == pytest.approx(1.5)
     with pytest.raises(ValueError, match="ratios"):
         l1_ratio_animation(C, Q, 1.5, [0.5, 1.5])
 

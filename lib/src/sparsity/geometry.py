@@ -11,10 +11,18 @@ is positive definite (their shape) and ``g`` is one of
 
 * ``"l1"``:   ``g(w) = ||w||_1`` (a diamond in 2-D, a cross-polytope in p-D);
 * ``"l2"``:   ``g(w) = ||w||_2`` (a disc, a ball);
-* ``"enet"``: ``g(w) = l1_ratio * ||w||_1 + (1 - l1_ratio) * ||w||_2^2``.
+* ``"enet"``: ``g(w) = l1_ratio * ||w||_1 + (1 - l1_ratio) / 2 * ||w||_2^2``,
+  the penalty of scikit-learn's ``ElasticNet(alpha, l1_ratio)`` without its
+  factor ``alpha``.
 
-Note the square in the elastic-net ball: with ``l1_ratio=0`` it is the L2 ball of
-radius ``sqrt(t)``, with ``l1_ratio=1`` the L1 ball of size ``t``.
+``l1_ratio`` means exactly what it means in scikit-learn: if ``w`` is the
+solution of ``ElasticNet(alpha, l1_ratio, fit_intercept=False)`` on centred
+data, ``c`` the least-squares weights (``p < n``, so that they exist) and
+``Q = X^T X / n``, then ``w`` is the
+minimiser over the elastic-net ball with ``t = g(w)``, and the constraint's
+multiplier is ``2 * alpha``. Note the square in the elastic-net ball: with
+``l1_ratio=0`` it is the L2 ball of radius ``sqrt(2 t)``, with ``l1_ratio=1``
+the L1 ball of size ``t``.
 
 :func:`constrained_optimum` solves it exactly. For the L1 ball it follows the
 piecewise-linear homotopy of the penalised problem
@@ -33,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq
 
-from ._validation import as_float_array, check_option, check_real
+from ._validation import as_float_array, check_int, check_option, check_real
 
 __all__ = [
     "NORMS",
@@ -60,18 +68,23 @@ def _check_problem(c, Q, t) -> tuple[np.ndarray, np.ndarray, float]:
     p = c.shape[0]
     if Q.shape != (p, p):
         raise ValueError(f"Q must have shape ({p}, {p}) to match c of length {p}, got {Q.shape}")
-    scale = max(1.0, float(np.max(np.abs(Q))))
-    if not np.allclose(Q, Q.T, rtol=0.0, atol=1e-10 * scale):
-        raise ValueError("Q must be symmetric")
-    Q = 0.5 * (Q + Q.T)
-    try:
-        np.linalg.cholesky(Q)
-    except np.linalg.LinAlgError:
-        raise ValueError("Q must be positive definite (all eigenvalues > 0)") from None
-    if np.min(np.linalg.eigvalsh(Q)) <= 1e-12 * scale:
-        raise ValueError("Q must be positive definite (all eigenvalues > 0); it is numerically singular")
+    Q = _check_shape_matrix(Q)
     t = check_real(t, "t", minimum=0.0, strict=True)
     return c, Q, t
+
+
+def _check_shape_matrix(Q: np.ndarray) -> np.ndarray:
+    """Symmetric (to rounding) and positive definite, or a ValueError; returns the symmetrised ``Q``."""
+    scale = max(1.0, float(np.max(np.abs(Q))))
+    if float(np.max(np.abs(Q - Q.T))) > 1e-10 * scale:
+        raise ValueError("Q must be symmetric")
+    Q = 0.5 * (Q + Q.T)
+    smallest = float(np.min(np.linalg.eigvalsh(Q)))
+    if smallest <= 0.0:
+        raise ValueError(f"Q must be positive definite (all eigenvalues > 0); its smallest is {smallest:.3g}")
+    if smallest <= 1e-12 * scale:
+        raise ValueError("Q must be positive definite (all eigenvalues > 0); it is numerically singular")
+    return Q
 
 
 def _check_ratio(l1_ratio) -> float:
@@ -85,13 +98,39 @@ def _check_ratio(l1_ratio) -> float:
 
 
 def quadratic_loss(w, c, Q) -> float:
-    """The loss ``(w - c)^T Q (w - c)`` whose level sets are the ellipses of the figures."""
-    d = np.asarray(w, dtype=float) - np.asarray(c, dtype=float)
-    return float(d @ np.asarray(Q, dtype=float) @ d)
+    """The loss ``(w - c)^T Q (w - c)`` whose level sets are the ellipses of the figures.
+
+    ``w`` and ``c`` are vectors of one length ``p`` and ``Q`` is ``(p, p)``; all
+    finite. ``Q`` is not required to be positive definite here.
+
+    Examples
+    --------
+    >>> quadratic_loss([1.0, 0.0], [0.0, 0.0], [[2.0, 0.0], [0.0, 1.0]])
+    2.0
+    """
+    w = as_float_array(w, "w", ndim=1)
+    c = as_float_array(c, "c", ndim=1)
+    Q = as_float_array(Q, "Q", ndim=2)
+    p = c.shape[0]
+    if w.shape != c.shape:
+        raise ValueError(f"w and c must have the same length, got {w.shape[0]} and {p}")
+    if Q.shape != (p, p):
+        raise ValueError(f"Q must have shape ({p}, {p}) to match c of length {p}, got {Q.shape}")
+    d = w - c
+    return float(d @ Q @ d)
 
 
 def ball_value(w, norm: str = "l1", l1_ratio: float = 0.5) -> float:
-    """The constraint function ``g(w)`` of the ball named ``norm`` (see the module docstring)."""
+    """The constraint function ``g(w)`` of the ball named ``norm`` (see the module docstring).
+
+    For ``"enet"`` it is scikit-learn's elastic-net penalty without ``alpha``:
+    ``l1_ratio * ||w||_1 + (1 - l1_ratio) / 2 * ||w||_2^2``.
+
+    Examples
+    --------
+    >>> ball_value([1.0, -1.0], "enet", l1_ratio=0.5)
+    1.5
+    """
     check_option(norm, "norm", NORMS)
     w = as_float_array(w, "w", ndim=1)
     if norm == "l1":
@@ -99,7 +138,7 @@ def ball_value(w, norm: str = "l1", l1_ratio: float = 0.5) -> float:
     if norm == "l2":
         return float(np.sqrt(np.sum(w * w)))
     a = _check_ratio(l1_ratio)
-    return float(a * np.sum(np.abs(w)) + (1.0 - a) * np.sum(w * w))
+    return float(a * np.sum(np.abs(w)) + 0.5 * (1.0 - a) * np.sum(w * w))
 
 
 # --------------------------------------------------------------------------- the L1 homotopy
@@ -114,6 +153,13 @@ class _Path:
 
 def _homotopy(G: np.ndarray, b: np.ndarray, *, l1_target: float | None = None,
               lam_target: float | None = None, max_steps: int | None = None) -> _Path:
+    """:func:`_follow_path`, with events whose denominator is zero silently becoming inf or nan (never chosen)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return _follow_path(G, b, l1_target=l1_target, lam_target=lam_target, max_steps=max_steps)
+
+
+def _follow_path(G: np.ndarray, b: np.ndarray, *, l1_target: float | None = None,
+                 lam_target: float | None = None, max_steps: int | None = None) -> _Path:
     """Follow ``argmin_w w^T G w - 2 b^T w + 2 lam ||w||_1`` from ``lam = max|b|`` downwards.
 
     Stops where ``||w||_1`` reaches ``l1_target`` or where ``lam`` reaches
@@ -131,12 +177,19 @@ def _homotopy(G: np.ndarray, b: np.ndarray, *, l1_target: float | None = None,
     signs = [float(np.sign(b[j]))]
     dropped = -1
     scale = max(lam, 1e-300)
+    join_floor, rejoin_floor = 1e-13 * scale, 1e-9 * scale
+    not_active = np.ones(p, dtype=bool)
+    not_active[j] = False
     for _ in range(max_steps):
         A = np.array(active)
         s = np.array(signs)
-        GA = G[np.ix_(A, A)]
-        wA = np.linalg.solve(GA, b[A] - lam * s)
-        dA = np.linalg.solve(GA, s)          # w_A(lam - delta) = w_A + delta * d_A
+        G_A = G[:, A]
+        rhs = np.empty((A.size, 2))
+        rhs[:, 0], rhs[:, 1] = b[A], s
+        # w_A(lam) = u - lam d_A, so w_A(lam - delta) = w_A + delta * d_A
+        ud = np.linalg.solve(G_A[A], rhs)
+        dA = ud[:, 1]
+        wA = ud[:, 0] - lam * dA
         candidates = [np.inf]
         # the stopping events
         if l1_target is not None:
@@ -146,40 +199,43 @@ def _homotopy(G: np.ndarray, b: np.ndarray, *, l1_target: float | None = None,
             candidates.append(lam - lam_target)
         stop = min(candidates)
         # a coordinate joins: |r_j - delta a_j| = lam - delta
-        inactive = np.setdiff1d(np.arange(p), A)
+        inactive = np.flatnonzero(not_active)
         join_delta, join_j, join_sign = np.inf, -1, 0.0
         if inactive.size:
-            w = np.zeros(p)
-            w[A] = wA
-            r = b[inactive] - G[inactive] @ w
-            a = G[np.ix_(inactive, A)] @ dA
-            with np.errstate(divide="ignore", invalid="ignore"):
-                d_plus = (lam - r) / (1.0 - a)      # r_j - delta a_j = +(lam - delta)
-                d_minus = (lam + r) / (1.0 + a)     # r_j - delta a_j = -(lam - delta)
-            for k, j in enumerate(inactive):
-                for delta, sign in ((d_plus[k], 1.0), (d_minus[k], -1.0)):
-                    if not np.isfinite(delta) or delta <= 1e-13 * scale or (j == dropped and delta <= 1e-9 * scale):
-                        continue
-                    if delta < join_delta:
-                        join_delta, join_j, join_sign = float(delta), int(j), sign
+            G_IA = G_A[inactive]
+            r = b[inactive] - G_IA @ wA
+            a = G_IA @ dA
+            # row k: coordinate inactive[k] joins with sign +1 (r_j - delta a_j = lam - delta), then -1
+            deltas = np.empty((inactive.size, 2))
+            deltas[:, 0], deltas[:, 1] = (lam - r) / (1.0 - a), (lam + r) / (1.0 + a)
+            bad = ~np.isfinite(deltas) | (deltas <= join_floor)
+            if dropped >= 0:  # a coordinate that just left may not rejoin at once
+                bad[inactive == dropped] |= deltas[inactive == dropped] <= rejoin_floor
+            deltas[bad] = np.inf
+            best = int(np.argmin(deltas))  # the first smallest, in the order (k, +1), (k, -1), (k + 1, +1) ...
+            if deltas.flat[best] < np.inf:
+                k, col = divmod(best, 2)
+                join_delta, join_j, join_sign = float(deltas.flat[best]), int(inactive[k]), (1.0, -1.0)[col]
         # a coordinate leaves: w_j + delta d_j = 0
         leave_delta, leave_k = np.inf, -1
-        with np.errstate(divide="ignore", invalid="ignore"):
-            deltas = -wA / dA
-        for k, delta in enumerate(deltas):
-            if np.isfinite(delta) and delta > 1e-13 * scale and delta < leave_delta:
-                leave_delta, leave_k = float(delta), k
+        deltas = -wA / dA
+        deltas[~np.isfinite(deltas) | (deltas <= join_floor)] = np.inf
+        k = int(np.argmin(deltas))
+        if deltas[k] < np.inf:
+            leave_delta, leave_k = float(deltas[k]), k
         if stop <= min(join_delta, leave_delta):
             return _Path(active=list(active), signs=np.array(signs), lam=lam - max(stop, 0.0))
         if join_delta <= leave_delta:
             lam -= join_delta
             active.append(join_j)
             signs.append(join_sign)
+            not_active[join_j] = False
             dropped = -1
         else:
             lam -= leave_delta
             dropped = active.pop(leave_k)
             signs.pop(leave_k)
+            not_active[dropped] = True
             if not active:  # the path went back to zero: restart from the current lam
                 raise RuntimeError("homotopy emptied its active set")  # pragma: no cover
     raise RuntimeError("homotopy did not converge; is Q badly conditioned?")  # pragma: no cover
@@ -232,20 +288,24 @@ def _l2(c: np.ndarray, Q: np.ndarray, t: float) -> tuple[np.ndarray, float]:
 
 
 def _enet_on_support(c, Q, t, a, nu0) -> tuple[np.ndarray, float]:
-    """Given an approximate multiplier, fix support and signs and solve the smooth problem on them."""
+    """Given an approximate ``nu``, fix support and signs and solve the smooth problem on them.
+
+    ``nu`` is half the multiplier (scikit-learn's ``alpha``): on the support ``A``
+    with signs ``s``, ``(Q_AA + nu (1 - a) I) w_A = (Q c)_A - nu a s``.
+    """
     b = Q @ c
     G = Q + nu0 * (1.0 - a) * np.eye(len(c))
-    path = _homotopy(G, b, lam_target=0.5 * nu0 * a)
+    path = _homotopy(G, b, lam_target=nu0 * a)
     A, s = np.array(path.active), path.signs
     dQ, V = np.linalg.eigh(Q[np.ix_(A, A)])
 
     def w_on(nu: float) -> np.ndarray:
-        rhs = V.T @ (b[A] - 0.5 * nu * a * s)
+        rhs = V.T @ (b[A] - nu * a * s)
         return V @ (rhs / (dQ + nu * (1.0 - a)))
 
     def excess(nu: float) -> float:
         wA = w_on(nu)
-        return a * float(s @ wA) + (1.0 - a) * float(wA @ wA) - t
+        return a * float(s @ wA) + 0.5 * (1.0 - a) * float(wA @ wA) - t
 
     lo, hi = nu0, nu0
     step = max(1e-9, 1e-6 * nu0)
@@ -259,27 +319,32 @@ def _enet_on_support(c, Q, t, a, nu0) -> tuple[np.ndarray, float]:
     nu = brentq(excess, lo, hi, xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=500) if lo < hi else nu0
     w = np.zeros_like(c)
     w[A] = w_on(nu)
-    return w, nu
+    return w, 2.0 * nu
 
 
 def _enet(c: np.ndarray, Q: np.ndarray, t: float, a: float) -> tuple[np.ndarray, float]:
+    """The elastic-net ball ``a ||w||_1 + (1 - a) / 2 ||w||_2^2 <= t``; returns ``(w, mu)``.
+
+    Stationarity: ``2 Q (w - c) + mu (a s + (1 - a) w) = 0``. The search runs on
+    ``nu = mu / 2``, scikit-learn's ``alpha`` for the loss ``(w - c)^T Q (w - c) / 2``.
+    """
     if a == 1.0:
         return _l1(c, Q, t)
     if a == 0.0:
-        return _l2(c, Q, float(np.sqrt(t)))
-    if a * np.sum(np.abs(c)) + (1.0 - a) * float(c @ c) <= t:
+        return _l2(c, Q, float(np.sqrt(2.0 * t)))
+    if a * np.sum(np.abs(c)) + 0.5 * (1.0 - a) * float(c @ c) <= t:
         return c.copy(), 0.0
     b = Q @ c
     eye = np.eye(len(c))
 
     def excess(nu: float) -> float:
         G = Q + nu * (1.0 - a) * eye
-        path = _homotopy(G, b, lam_target=0.5 * nu * a)
+        path = _homotopy(G, b, lam_target=nu * a)
         w = np.zeros_like(c)
         if path.active:
             A = np.array(path.active)
-            w[A] = np.linalg.solve(G[np.ix_(A, A)], b[A] - 0.5 * nu * a * path.signs)
-        return a * float(np.sum(np.abs(w))) + (1.0 - a) * float(w @ w) - t
+            w[A] = np.linalg.solve(G[np.ix_(A, A)], b[A] - nu * a * path.signs)
+        return a * float(np.sum(np.abs(w))) + 0.5 * (1.0 - a) * float(w @ w) - t
 
     hi = 1.0
     while excess(hi) > 0:
@@ -305,9 +370,10 @@ def constrained_optimum(c, Q, t, norm: str = "l1", l1_ratio: float = 0.5, *,
         Budget, greater than 0.
     norm : {"l1", "l2", "enet"}, default "l1"
         The ball: ``||w||_1 <= t``, ``||w||_2 <= t`` or
-        ``l1_ratio ||w||_1 + (1 - l1_ratio) ||w||_2^2 <= t``.
+        ``l1_ratio ||w||_1 + (1 - l1_ratio) / 2 ||w||_2^2 <= t``.
     l1_ratio : float in [0, 1], default 0.5
-        Mix of the elastic-net ball (ignored for the other balls).
+        Mix of the elastic-net ball (ignored for the other balls), with the
+        meaning of scikit-learn's ``ElasticNet(l1_ratio=...)``.
     return_multiplier : bool, default False
         Also return the Lagrange multiplier ``mu >= 0`` of the constraint, so that
         ``w`` minimises the penalised loss of the Notes.
@@ -326,7 +392,13 @@ def constrained_optimum(c, Q, t, norm: str = "l1", l1_ratio: float = 0.5, *,
     Multipliers: for ``"l1"`` the stationarity condition is
     ``2 Q (w - c) + mu * s = 0`` with ``s`` a subgradient of ``||w||_1``; for
     ``"l2"`` it is ``2 Q (w - c) + mu * w = 0`` (the gradient of ``||w||_2^2 / 2``);
-    for ``"enet"`` it is ``2 Q (w - c) + mu * (l1_ratio s + 2 (1 - l1_ratio) w) = 0``.
+    for ``"enet"`` it is ``2 Q (w - c) + mu * (l1_ratio s + (1 - l1_ratio) w) = 0``.
+
+    With ``c`` the least-squares weights and ``Q = X^T X / n`` of centred data,
+    ``(w - c)^T Q (w - c)`` is ``||y - X w||^2 / n`` up to a constant, so the
+    solution is scikit-learn's ``Lasso(alpha=mu / 2)`` (``"l1"``) or
+    ``ElasticNet(alpha=mu / 2, l1_ratio=l1_ratio)`` (``"enet"``), both without
+    intercept: the book's tests check this for the elastic net.
 
     Examples
     --------
@@ -357,9 +429,15 @@ def contact_kind(w, c, t, norm: str = "l1", l1_ratio: float = 0.5) -> str:
     ``"facet"``: no exact zero (the open face of largest dimension; for a smooth
     ball every boundary point is of this kind unless it happens to lie on an axis).
     Zeros are counted exactly (``== 0.0``), never up to a tolerance.
+
+    ``w`` (a solution) and ``c`` (the centre) must have the same length; ``t``,
+    ``norm`` and ``l1_ratio`` describe the ball, as in :func:`constrained_optimum`.
     """
     w = as_float_array(w, "w", ndim=1)
     c = as_float_array(c, "c", ndim=1)
+    if w.shape != c.shape:
+        raise ValueError(f"w and c must have the same length, got {w.shape[0]} and {c.shape[0]}")
+    t = check_real(t, "t", minimum=0.0, strict=True)
     if ball_value(c, norm, l1_ratio) <= t and np.array_equal(w, c):
         return "interior"
     nonzero = int(np.count_nonzero(w))
@@ -374,12 +452,21 @@ def contact_kind(w, c, t, norm: str = "l1", l1_ratio: float = 0.5) -> str:
 
 
 def ball_boundary(t: float, norm: str = "l1", l1_ratio: float = 0.5, n_points: int = 401) -> np.ndarray:
-    """Points on the boundary of a 2-D ball, shape ``(n_points, 2)``, closed (last = first).
+    """Points on the boundary of a 2-D ball, closed (last = first).
 
-    The L1 boundary includes the four vertices exactly.
+    The points are at ``n_points`` evenly spaced angles from 0 to 2 pi, plus the
+    three axis directions pi / 2, pi and 3 pi / 2, so the L1 boundary (and the
+    elastic-net boundary) includes its four corners exactly. Returns an array of
+    shape ``(n_points + 3, 2)``. The balls are those of :func:`constrained_optimum`.
+
+    Examples
+    --------
+    >>> ball_boundary(1.0, "enet", l1_ratio=0.0, n_points=2)[:2].round(6).tolist()
+    [[1.414214, 0.0], [0.0, 1.414214]]
     """
     t = check_real(t, "t", minimum=0.0, strict=True)
     check_option(norm, "norm", NORMS)
+    n_points = check_int(n_points, "n_points", minimum=2)
     theta = np.linspace(0.0, 2.0 * np.pi, n_points)
     theta = np.sort(np.concatenate([theta, [0.5 * np.pi, np.pi, 1.5 * np.pi]]))
     u = np.column_stack([np.cos(theta), np.sin(theta)])
@@ -394,23 +481,26 @@ def ball_boundary(t: float, norm: str = "l1", l1_ratio: float = 0.5, n_points: i
         if a == 1.0:
             r = t / ell1
         elif a == 0.0:
-            r = np.full_like(theta, np.sqrt(t))
-        else:  # (1 - a) r^2 + a l1 r - t = 0
-            q = 1.0 - a
+            r = np.full_like(theta, np.sqrt(2.0 * t))
+        else:  # q r^2 + a l1 r - t = 0 with q = (1 - a) / 2, for the point r u
+            q = 0.5 * (1.0 - a)
             r = (-a * ell1 + np.sqrt((a * ell1) ** 2 + 4.0 * q * t)) / (2.0 * q)
     return u * r[:, None]
 
 
 def level_set(c, Q, level: float, n_points: int = 241) -> np.ndarray:
-    """Points of the ellipse ``(w - c)^T Q (w - c) = level`` in 2-D, shape ``(n_points, 2)``."""
+    """Points of the ellipse ``(w - c)^T Q (w - c) = level`` in 2-D, shape ``(n_points, 2)``.
+
+    ``Q`` must be symmetric positive definite, ``level`` at least 0 and
+    ``n_points`` an integer of at least 2.
+    """
     c = as_float_array(c, "c", ndim=1)
     Q = as_float_array(Q, "Q", ndim=2)
     if c.shape != (2,) or Q.shape != (2, 2):
         raise ValueError(f"level_set draws 2-D ellipses: c must have shape (2,) and Q (2, 2), got {c.shape}, {Q.shape}")
     level = check_real(level, "level", minimum=0.0)
-    d, V = np.linalg.eigh(0.5 * (Q + Q.T))
-    if np.min(d) <= 0:
-        raise ValueError("Q must be positive definite (all eigenvalues > 0)")
+    n_points = check_int(n_points, "n_points", minimum=2)
+    d, V = np.linalg.eigh(_check_shape_matrix(Q))
     theta = np.linspace(0.0, 2.0 * np.pi, n_points)
     circle = np.column_stack([np.cos(theta), np.sin(theta)])
     return c + np.sqrt(level) * (circle / np.sqrt(d)) @ V.T
@@ -421,7 +511,20 @@ def random_problem(p: int, rng: np.random.Generator, ridge: float = 0.1) -> tupl
 
     ``A`` has i.i.d. standard normal entries. Returns ``(c, Q)``; the budget is
     drawn by the caller.
+
+    Parameters
+    ----------
+    p : int
+        Dimension, at least 1.
+    rng : numpy.random.Generator
+        The source of randomness (``np.random.default_rng(seed)``).
+    ridge : float, default 0.1
+        At least 0; keeps ``Q`` away from singular.
     """
+    p = check_int(p, "p", minimum=1)
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(f"rng must be a numpy.random.Generator (np.random.default_rng(seed)), got {type(rng).__name__}")
+    ridge = check_real(ridge, "ridge", minimum=0.0)
     A = rng.standard_normal((p, p))
     Q = A @ A.T / p + ridge * np.eye(p)
     c = rng.standard_normal(p)

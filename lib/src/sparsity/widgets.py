@@ -13,6 +13,11 @@ Two kinds of interactivity, for two ways of reading the book:
 
 Every point drawn is the solver's; :func:`draw_contact` is the one drawing
 routine behind the chapter's figures, the widgets and the animations.
+
+``l1_ratio`` is scikit-learn's everywhere: the elastic-net ball is
+``l1_ratio ||w||_1 + (1 - l1_ratio) / 2 ||w||_2^2 <= t``, the penalty of
+``ElasticNet(alpha, l1_ratio)`` without ``alpha`` (see :mod:`sparsity.geometry`);
+at ``l1_ratio=0`` it is the disc of radius ``sqrt(2 t)``.
 """
 
 from __future__ import annotations
@@ -59,7 +64,8 @@ def draw_contact(ax, c, Q, t: float, norm: str = "l1", l1_ratio: float = 0.5, *,
     ----------
     ax : matplotlib Axes
     c, Q, t, norm, l1_ratio
-        The problem, as in :func:`sparsity.geometry.constrained_optimum` (2-D).
+        The problem, as in :func:`sparsity.geometry.constrained_optimum` (2-D);
+        ``l1_ratio`` is scikit-learn's.
     lim : float, default 2.6
         The axes show ``[-lim, lim]`` in both directions.
     n_contours : int, default 3
@@ -129,6 +135,9 @@ class ContactExplorer:
     as the last expression of a cell. After each change, :attr:`solutions`
     holds the contact point of every ball and :attr:`readout` shows them.
 
+    The budget slider runs from 0.05 to 3 (widened to include ``t``); the
+    centre sliders from ``-lim`` to ``lim``, so ``c`` must lie in that square.
+
     Attributes
     ----------
     sliders : dict of str to ipywidgets.FloatSlider
@@ -148,12 +157,18 @@ class ContactExplorer:
         c = as_float_array(c, "c", ndim=1)
         if c.shape != (2,):
             raise ValueError(f"the explorers are 2-D: c must have shape (2,), got {c.shape}")
+        if isinstance(norms, str):
+            raise TypeError(f"norms must be a sequence of ball names such as ('l1', 'l2'), got the string {norms!r}")
         self.norms = tuple(check_option(n, "norms", NORMS) for n in norms)
         if not self.norms:
             raise ValueError("norms must name at least one ball")
-        constrained_optimum(c, Q, t, self.norms[0], l1_ratio)  # validates Q, t and l1_ratio
+        lim = check_real(lim, "lim", minimum=0.0, strict=True)
+        if np.max(np.abs(c)) > lim:
+            raise ValueError(f"c must lie in the drawn square [-lim, lim] = [{-lim:g}, {lim:g}], got {c.tolist()}")
+        constrained_optimum(c, Q, t, "enet", l1_ratio)  # validates Q, t and l1_ratio
+        t = float(t)
         self.Q = np.asarray(Q, dtype=float)
-        self.lim = float(lim)
+        self.lim = lim
         style = {"description_width": "70px"}
         layout = widgets.Layout(width="300px")
 
@@ -162,7 +177,7 @@ class ContactExplorer:
                                        continuous_update=False, readout_format=".2f", style=style, layout=layout)
 
         self.sliders = {
-            "t": slider("budget t", t, 0.05, 3.0, 0.05),
+            "t": slider("budget t", t, min(0.05, t), max(3.0, t), 0.05),  # never clamps t
             "c1": slider("centre c1", c[0], -lim, lim, 0.05),
             "c2": slider("centre c2", c[1], -lim, lim, 0.05),
         }
@@ -363,7 +378,16 @@ def _with_alt(html: str, norms, values) -> str:
 def _animate(c, Q, norms, frames: list[tuple[float, float]], values: np.ndarray, *, lim: float, interval: int,
              figsize: tuple[float, float], dpi: int, label) -> AnimationHTML:
     c = as_float_array(c, "c", ndim=1)
-    Q = np.asarray(Q, dtype=float)
+    if c.shape != (2,):
+        raise ValueError(f"the animations are 2-D: c must have shape (2,), got {c.shape}")
+    Q = as_float_array(Q, "Q", ndim=2)
+    lim = check_real(lim, "lim", minimum=0.0, strict=True)
+    interval = check_int(interval, "interval", minimum=1)
+    dpi = check_int(dpi, "dpi", minimum=1)
+    size = as_float_array(figsize, "figsize", ndim=1)
+    if size.shape != (2,) or np.any(size <= 0):
+        raise ValueError(f"figsize must be two positive numbers (width, height) in inches, got {figsize!r}")
+    figsize = (float(size[0]), float(size[1]))
     # solve every frame first: the record the caller can check is exactly what is drawn
     solutions = [{norm: constrained_optimum(c, Q, t, norm, a) for norm in norms} for t, a in frames]
     fig, axes = plt.subplots(1, len(norms), figsize=figsize, dpi=dpi, squeeze=False, layout="constrained")
@@ -434,9 +458,12 @@ def l1_ratio_animation(c=(1.8, 1.2), Q=((1 / 0.81, 0.0), (0.0, 4.0)), t: float =
     Parameters
     ----------
     c, Q, t
-        The 2-D problem and the budget of the elastic-net ball.
+        The 2-D problem and the budget of the elastic-net ball
+        ``l1_ratio ||w||_1 + (1 - l1_ratio) / 2 ||w||_2^2 <= t`` (scikit-learn's
+        ``l1_ratio``; at 0 the ball is the disc of radius ``sqrt(2 t)``).
     ratios : array_like, optional
-        The ``l1_ratio`` of each frame (default: 11 values from 0 to 1).
+        The ``l1_ratio`` of each frame, each between 0 and 1 (default: 11 values
+        from 0 to 1).
     lim, interval, figsize, dpi
         As in :func:`budget_animation`.
 
@@ -446,7 +473,7 @@ def l1_ratio_animation(c=(1.8, 1.2), Q=((1 / 0.81, 0.0), (0.0, 4.0)), t: float =
     """
     ratios = np.linspace(0.0, 1.0, 11) if ratios is None else as_float_array(ratios, "ratios", ndim=1)
     if np.any((ratios < 0) | (ratios > 1)):
-        raise ValueError("ratios must lie between 0 and 1")
+        raise ValueError(f"ratios must lie between 0 and 1 (they are l1_ratio values), got {ratios.tolist()}")
     t = check_real(t, "t", minimum=0.0, strict=True)
     frames = [(t, float(a)) for a in ratios]
     return _animate(c, Q, ("enet",), frames, ratios, lim=lim, interval=interval, figsize=figsize, dpi=dpi,

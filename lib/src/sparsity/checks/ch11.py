@@ -25,9 +25,19 @@ def check_enet_ridge_alpha(answer) -> CheckResult:
 
 
 def check_enet_ball_diagonal(answer) -> CheckResult:
-    """Check where the unit ball ``0.5 ||w||_1 + 0.5 ||w||_2^2 <= 1`` crosses the diagonal ``w1 = w2 = s > 0``."""
-    expected = (np.sqrt(5.0) - 1.0) / 2.0
-    return compare(
+    """Check where the elastic-net unit ball with ``l1_ratio=0.5`` crosses the diagonal ``w1 = w2 = s > 0``.
+
+    The ball is scikit-learn's penalty without ``alpha``,
+    ``0.5 ||w||_1 + 0.25 ||w||_2^2 <= 1``, so ``s^2 + 2 s - 2 = 0``.
+    """
+    expected = np.sqrt(3.0) - 1.0
+    result = compare(
         answer, expected, what="the diagonal crossing s",
-        hint="on the diagonal ||w||_1 = 2s and ||w||_2^2 = 2s^2; solve the quadratic for its positive root.",
+        hint="the penalty is l1_ratio ||w||_1 + (1 - l1_ratio) / 2 ||w||_2^2 (scikit-learn's); on the "
+             "diagonal ||w||_1 = 2s and ||w||_2^2 = 2s^2; solve the quadratic for its positive root.",
     )
+    if not result and compare(answer, (np.sqrt(5.0) - 1.0) / 2.0, what="", hint=""):
+        return CheckResult(False, "the diagonal crossing s is not right. Hint: that is the crossing of "
+                                  "0.5 ||w||_1 + 0.5 ||w||_2^2 <= 1; scikit-learn halves the L2 term: "
+                                  "(1 - l1_ratio) / 2 ||w||_2^2.")
+    return result
