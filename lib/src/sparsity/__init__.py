@@ -40,6 +40,7 @@ __all__ = [
     "book",
     "coef_table",
     "data",
+    "explorers",
     "format_table",
     "geometry",
     "load_canonical",

@@ -1,4 +1,4 @@
-"""Tests of sparsity.checks.ch08: each check accepts the right answer and rejects wrong ones."""
+"""Tests of sparsity.checks.thresholding: each check accepts the right answer and rejects wrong ones."""
 
 import numpy as np
 from sklearn.linear_model import ElasticNet, Lasso
@@ -6,7 +6,7 @@ from sklearn.preprocessing import StandardScaler
 
 from sparsity import data
 from sparsity.checks import check_enet_coordinate_descent, check_orthogonal_textbook_lasso
-from sparsity.checks.ch08 import _orthogonal_design
+from sparsity.checks.thresholding import _orthogonal_design
 
 
 def test_orthogonal_design_is_exactly_orthogonal():

@@ -7,7 +7,7 @@ from sklearn.preprocessing import StandardScaler
 
 from sparsity import make_sparse_regression, split_train_test
 from sparsity.checks import check_cv_alpha_max, check_cv_one_se_ten_folds
-from sparsity.checks.ch10 import _alpha_max
+from sparsity.checks.cross_validation import _alpha_max
 
 
 def test_alpha_max_both_ways_and_is_the_threshold():
@@ -26,7 +26,7 @@ def test_one_se_ten_folds_both_ways():
     from sklearn.model_selection import KFold
 
     from sparsity import load_canonical
-    from sparsity.checks.ch10 import _cv_errors
+    from sparsity.checks.cross_validation import _cv_errors
 
     ds = load_canonical()
     alphas = _alpha_max(ds.X_train, ds.y_train) * np.logspace(0, -3, 50)

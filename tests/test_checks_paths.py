@@ -6,7 +6,7 @@ from sklearn.preprocessing import StandardScaler
 
 from sparsity import load_canonical
 from sparsity.checks import check_paths_decoy_leaves, check_paths_x3_at_one
-from sparsity.checks.ch09 import _decoy_enters_first_and_leaves
+from sparsity.checks.paths import _decoy_enters_first_and_leaves
 
 
 def _design():

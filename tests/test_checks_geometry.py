@@ -1,4 +1,4 @@
-"""Tests of sparsity.checks.ch04: each check accepts the right answer and rejects wrong ones."""
+"""Tests of sparsity.checks.geometry: each check accepts the right answer and rejects wrong ones."""
 
 import numpy as np
 from scipy.optimize import brentq
