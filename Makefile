@@ -65,7 +65,7 @@ unit: $(STAMP)
 # re-runs them single-threaded, so every check also proves the printed digits
 # do not depend on the thread count.
 nbval: $(STAMP)
-	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python -m pytest --nbval chapters --sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -n $(JOBS) --dist loadfile
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python -m pytest --nbval chapters --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -n $(JOBS) --dist loadfile
 
 # The site from the stored notebooks that nbval has just re-executed and
 # compared (a stale notebook already failed the unit tests). CI starts clean.
