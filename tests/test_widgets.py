@@ -1,6 +1,5 @@
-"""Tests of sparsity.widgets: construction, callbacks and the offline HTML player (not pixels)."""
+"""Tests of sparsity.widgets: the drawing routine, construction and callbacks (not pixels)."""
 
-import re
 
 import matplotlib.pyplot as plt
 import nbformat
@@ -9,14 +8,7 @@ import pytest
 from nbclient import NotebookClient
 
 from sparsity.geometry import constrained_optimum
-from sparsity.widgets import (
-    AnimationHTML,
-    budget_animation,
-    contact_explorer,
-    draw_contact,
-    enet_explorer,
-    l1_ratio_animation,
-)
+from sparsity.widgets import contact_explorer, draw_contact, enet_explorer
 
 C = np.array([1.8, 1.2])
 Q = np.diag([1 / 0.81, 4.0])
@@ -100,46 +92,14 @@ def test_explorer_never_clamps_its_starting_values():
     np.testing.assert_array_equal(ex.c, C)
 
 
-def test_animation_input_errors():
-    with pytest.raises(ValueError, match="c must have shape"):
-        budget_animation([1.0, 2.0, 3.0], np.eye(3), [1.0])
-    with pytest.raises(ValueError, match="interval must be at least 1"):
-        budget_animation(C, Q, [1.0], interval=0)
-    with pytest.raises(TypeError, match="dpi must be an integer"):
-        budget_animation(C, Q, [1.0], dpi=72.5)
-    with pytest.raises(ValueError, match="figsize"):
-        l1_ratio_animation(C, Q, 1.0, [0.5], figsize=(3.0, -1.0))
-    with pytest.raises(ValueError, match="budgets must be greater than 0"):
-        budget_animation(C, Q, [1.0, 0.0])
-    with pytest.raises(ValueError, match="budgets contains NaN"):
-        budget_animation(C, Q, [1.0, np.nan])
-
-
-def test_budget_animation_is_offline_html_with_the_solvers_frames():
-    budgets = [0.4, 1.0, 1.6]
-    anim = budget_animation(C, Q, budgets)
-    assert isinstance(anim, AnimationHTML)
-    html = anim._repr_html_()
-    assert "<script" in html and 'type="range"' in html
-    assert not re.search(r"https?://", html), "the player must not need the network"
-    assert "fa fa-" not in html, "no icon font from a CDN"
-    assert len(re.findall(r"data:image/png;base64", html)) == len(budgets) or html.count("frames[") >= len(budgets)
-    for t, frame in zip(budgets, anim.solutions, strict=True):
-        np.testing.assert_array_equal(frame["l1"], constrained_optimum(C, Q, t))
-        np.testing.assert_array_equal(frame["l2"], constrained_optimum(C, Q, t, "l2"))
-    assert len(html) < 60_000 * len(budgets), "frames stay light"
-
-
-def test_l1_ratio_animation_frames():
-    ratios = [0.0, 0.5, 1.0]
-    anim = l1_ratio_animation(C, Q, 1.5, ratios)
-    np.testing.assert_array_equal(anim.values, ratios)
-    assert [set(f) for f in anim.solutions] == [{"enet"}] * 3
-    # the first frame is scikit-learn's l1_ratio = 0, the disc of radius sqrt(2 t); the last the diamond
-    assert np.linalg.norm(anim.solutions[0]["enet"]) == pytest.approx(np.sqrt(3.0))
-    assert np.abs(anim.solutions[-1]["enet"]).sum() == pytest.approx(1.5)
-    with pytest.raises(ValueError, match="ratios"):
-        l1_ratio_animation(C, Q, 1.5, [0.5, 1.5])
+def test_enet_ball_drawn_with_scikit_learns_l1_ratio():
+    # l1_ratio = 0 is the disc of radius sqrt(2 t); l1_ratio = 1 the diamond of size t
+    fig, ax = plt.subplots()
+    disc = draw_contact(ax, C, Q, 1.5, "enet", 0.0)
+    diamond = draw_contact(ax, C, Q, 1.5, "enet", 1.0)
+    plt.close(fig)
+    assert np.linalg.norm(disc) == pytest.approx(np.sqrt(3.0))
+    assert np.abs(diamond).sum() == pytest.approx(1.5)
 
 
 LIVE_CELL = """
@@ -175,11 +135,3 @@ def test_explorer_works_in_a_real_kernel():
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs), \
         "the kernel displays a live widget"
     assert "moved after display" in "".join(o.get("text", "") for o in nb.cells[1].outputs)
-
-
-def test_animation_frames_have_alt_text():
-    from sparsity.widgets import l1_ratio_animation
-
-    player = l1_ratio_animation(ratios=[0.0, 1.0])
-    assert re.search(r'<img id="_anim_img[^"]*" alt="Animation of the elastic-net ball', player.html)
-    assert "contact point per frame" in repr(player)

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
-BUDGET = 1_000_000  # bytes: the aim for a chapter page, images included
+BUDGET = 500_000  # bytes: the aim for a chapter page, images included
 SHARED = ("_static", "mathjax")
 
 

@@ -93,29 +93,5 @@ def test_search_finds_a_term(open_page):
     assert hits > 0
     assert not log.blocked and not log.console_errors
 
-
-def animated_pages(site_dir) -> list[str]:
-    return [p for p in PAGES if "anim-state" in (site_dir / p).read_text() or "_anim" in (site_dir / p).read_text()]
-
-
-def test_interactive_figures_respond_to_input(open_page, site_dir):
-    """Every embedded animation on the site moves when its slider is dragged."""
-    pages = animated_pages(site_dir)
-    if not pages:
-        pytest.skip("no page has an interactive figure yet")
-    for path in pages:
-        page, log = open_page(path, wait_for_math=False)
-        sliders = page.locator("input.anim-slider")  # matplotlib players; explorers: test_explorers.py
-        assert sliders.count() > 0, f"{path}: animation without a slider"
-        for k in range(sliders.count()):
-            slider = sliders.nth(k)
-            slider.scroll_into_view_if_needed()
-            img = page.locator("img[id^=_anim_img]").nth(k)
-            before = img.get_attribute("src")
-            maximum = slider.get_attribute("max")
-            slider.fill(str(maximum))
-            slider.dispatch_event("input")
-            slider.dispatch_event("change")
-            after = img.get_attribute("src")
-            assert before != after, f"{path}: dragging animation {k}'s slider did not change the figure"
-        assert not log.console_errors, f"{path}: {log.console_errors[:3]}"
+# The live figures (sparsity.explorers) are tested in test_explorers.py, on the
+# built site too.

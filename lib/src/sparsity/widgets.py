@@ -1,18 +1,15 @@
-"""Figures of the contact point that a reader can move: live widgets and static animations.
+"""Figures of the contact point drawn with matplotlib, and ipywidgets explorers.
 
-Two kinds of interactivity, for two ways of reading the book:
-
+* :func:`draw_contact` is the one drawing routine behind the chapters' static
+  figures of a ball, its loss ellipses and the computed contact point (and the
+  small multiples that are the printed counterparts of the live figures);
 * in a live kernel (Jupyter, Binder, Colab), :func:`contact_explorer` and
   :func:`enet_explorer` build ipywidgets sliders for the budget ``t``, the centre
   ``c`` and (elastic net) ``l1_ratio``; every move re-solves the constrained
-  problem with :func:`sparsity.geometry.constrained_optimum` and redraws;
-* on the static website, where there is no kernel, :func:`budget_animation` and
-  :func:`l1_ratio_animation` pre-render the same figure for a sweep of values
-  into a self-contained HTML player (matplotlib's ``to_jshtml``: frames, slider
-  and buttons are embedded, so it works with no kernel and no network).
+  problem with :func:`sparsity.geometry.constrained_optimum` and redraws.
 
-Every point drawn is the solver's; :func:`draw_contact` is the one drawing
-routine behind the chapter's figures, the widgets and the animations.
+The website's live figures, which need no kernel, are in
+:mod:`sparsity.explorers`. Every point drawn is the solver's.
 
 ``l1_ratio`` is scikit-learn's everywhere: the elastic-net ball is
 ``l1_ratio ||w||_1 + (1 - l1_ratio) / 2 ||w||_2^2 <= t``, the penalty of
@@ -22,28 +19,20 @@ at ``l1_ratio=0`` it is the disc of radius ``sqrt(2 t)``.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Sequence
-from pathlib import Path
-from tempfile import TemporaryDirectory
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.animation import HTMLWriter
 
 from ._validation import as_float_array, check_int, check_option, check_real
 from .geometry import NORMS, ball_boundary, constrained_optimum, contact_kind, level_set, quadratic_loss
 from .plotting import COLORS, MUTED
 
 __all__ = [
-    "AnimationHTML",
     "ContactExplorer",
-    "budget_animation",
     "contact_explorer",
     "draw_contact",
     "enet_explorer",
-    "l1_ratio_animation",
 ]
 
 #: Colour of each ball, the colour of the method whose constraint it is.
@@ -252,229 +241,3 @@ def enet_explorer(c=(1.8, 1.2), Q=((1 / 0.81, 0.0), (0.0, 4.0)), t: float = 1.5,
                   lim: float = 2.6) -> ContactExplorer:
     """Sliders for ``l1_ratio``, the budget and the centre, with the elastic-net contact point."""
     return ContactExplorer(c, Q, t, ("enet",), l1_ratio, lim=lim)
-
-
-# --------------------------------------------------------------------------- static animations
-
-
-class AnimationHTML:
-    """A pre-rendered animation: self-contained HTML plus the contact points of its frames.
-
-    Displays as the HTML player in a notebook and on the website.
-
-    Attributes
-    ----------
-    html : str
-    values : ndarray
-        The swept value of each frame.
-    solutions : list of dict of str to ndarray
-        The contact point of each ball, frame by frame.
-    """
-
-    def __init__(self, html: str, values: np.ndarray, solutions: list[dict[str, np.ndarray]]) -> None:
-        self.html = html
-        self.values = values
-        self.solutions = solutions
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        """A text fallback (PDF, terminals): the contact point of every frame, as a table."""
-        from .tables import format_table
-
-        columns: dict[str, list] = {"value": [float(v) for v in self.values]}
-        for norm in self.solutions[0] if self.solutions else []:
-            for j in range(len(self.solutions[0][norm])):
-                columns[f"{norm} w{j + 1}"] = [float(frame[norm][j]) for frame in self.solutions]
-        return format_table(columns, title=f"Animation with {len(self.values)} frames; contact point per frame:")
-
-
-class _ContactArtists:
-    """The artists of one :func:`draw_contact` panel, updated in place from frame to frame (fast)."""
-
-    def __init__(self, ax, norm: str, lim: float, n_contours: int = 2) -> None:
-        color = BALL_COLORS[norm]
-        self.ax, self.norm = ax, norm
-        (self.fill,) = ax.fill([0, 0], [0, 0], color=color, alpha=0.18, linewidth=0)
-        (self.ball,) = ax.plot([], [], color=color, linewidth=1.6)
-        self.contours = [ax.plot([], [], "--", color=CONTOUR_COLOR, linewidth=0.8)[0] for _ in range(n_contours)]
-        (self.touching,) = ax.plot([], [], color="black", linewidth=1.2)
-        ax.axhline(0, color="black", linewidth=0.6)
-        ax.axvline(0, color="black", linewidth=0.6)
-        (self.centre,) = ax.plot([], [], marker="*", markersize=11, color="black", linestyle="none")
-        (self.point,) = ax.plot([], [], marker="o", markersize=7, color=color, markeredgecolor="black",
-                                linestyle="none", zorder=5)
-        ax.set_xlim(-lim, lim)
-        ax.set_ylim(-lim, lim)
-        ticks = np.arange(-np.floor(lim), np.floor(lim) + 1)
-        ax.set_xticks(ticks)
-        ax.set_yticks(ticks)
-        ax.set_aspect("equal")
-        ax.set_xlabel("$w_1$")
-        ax.set_ylabel("$w_2$")
-
-    def update(self, c, Q, t: float, a: float, w: np.ndarray) -> None:
-        boundary = ball_boundary(t, self.norm, a, n_points=161)
-        self.fill.set_xy(boundary)
-        self.ball.set_data(boundary[:, 0], boundary[:, 1])
-        touching = quadratic_loss(w, c, Q)
-        levels = touching * np.geomspace(0.12, 2.6, len(self.contours)) if touching > 0 else \
-            np.geomspace(0.05, 1.0, len(self.contours))
-        for line, level in zip(self.contours, levels, strict=True):
-            e = level_set(c, Q, level, n_points=121)
-            line.set_data(e[:, 0], e[:, 1])
-        e = level_set(c, Q, touching, n_points=121) if touching > 0 else np.empty((0, 2))
-        self.touching.set_data(e[:, 0], e[:, 1])
-        self.centre.set_data([c[0]], [c[1]])
-        self.point.set_data([w[0]], [w[1]])
-
-
-#: Text glyphs for the player's buttons, which matplotlib draws with Font Awesome icons from a CDN.
-_GLYPHS = {
-    "fa-minus": "\u2212", "fa-plus": "+", "fa-fast-backward": "|\u25c0\u25c0", "fa-step-backward": "|\u25c0",
-    "fa-play fa-flip-horizontal": "\u25c0", "fa-pause": "\u275a\u275a", "fa-play": "\u25b6",
-    "fa-step-forward": "\u25b6|", "fa-fast-forward": "\u25b6\u25b6|",
-}
-
-
-def _offline(html: str) -> str:
-    """Make matplotlib's HTML player self-contained: drop the icon stylesheet link, draw the icons as text."""
-    html = re.sub(r'<link rel="stylesheet"\s+href="https?://[^"]*font-awesome[^"]*">', "", html)
-
-    def glyph(match: re.Match) -> str:
-        return f'<span aria-hidden="true">{_GLYPHS.get(match.group(1), "?")}</span>'
-
-    html = re.sub(r'<i class="fa ([a-z -]+)"></i>', glyph, html)
-    if re.search(r"https?://", html):  # pragma: no cover - a future matplotlib might add another resource
-        raise RuntimeError("the animation's HTML refers to a network resource")
-    return html
-
-
-def _stable_ids(html: str) -> str:
-    """Replace the player's random element id (a uuid4) with one derived from its content.
-
-    The same animation then gives the same HTML on every run, so stored
-    notebooks regenerate byte for byte; different animations on one page still
-    get different ids.
-    """
-    ids = set(re.findall(r"_anim_img([0-9a-f]{32})", html))
-    if len(ids) != 1:
-        return html
-    (old,) = ids
-    new = hashlib.sha1(html.replace(old, "").encode()).hexdigest()[:32]
-    return html.replace(old, new)
-
-
-def _with_alt(html: str, norms, values) -> str:
-    """Give the player's frame image an alt text (screen readers; the site tests require one)."""
-    balls = " and ".join({"l1": "L1", "l2": "L2", "enet": "elastic-net"}[n] for n in norms)
-    values = np.asarray(values, dtype=float)
-    alt = (f"Animation of the {balls} ball with loss contours and the computed contact point, "
-           f"one frame per value from {values[0]:g} to {values[-1]:g}; use the slider to move through the frames.")
-    return re.sub(r'<img id="(_anim_img[^"]*)"', lambda m: f'<img id="{m.group(1)}" alt="{alt}"', html, count=1)
-
-
-def _animate(c, Q, norms, frames: list[tuple[float, float]], values: np.ndarray, *, lim: float, interval: int,
-             figsize: tuple[float, float], dpi: int, label) -> AnimationHTML:
-    c = as_float_array(c, "c", ndim=1)
-    if c.shape != (2,):
-        raise ValueError(f"the animations are 2-D: c must have shape (2,), got {c.shape}")
-    Q = as_float_array(Q, "Q", ndim=2)
-    lim = check_real(lim, "lim", minimum=0.0, strict=True)
-    interval = check_int(interval, "interval", minimum=1)
-    dpi = check_int(dpi, "dpi", minimum=1)
-    size = as_float_array(figsize, "figsize", ndim=1)
-    if size.shape != (2,) or np.any(size <= 0):
-        raise ValueError(f"figsize must be two positive numbers (width, height) in inches, got {figsize!r}")
-    figsize = (float(size[0]), float(size[1]))
-    # solve every frame first: the record the caller can check is exactly what is drawn
-    solutions = [{norm: constrained_optimum(c, Q, t, norm, a) for norm in norms} for t, a in frames]
-    fig, axes = plt.subplots(1, len(norms), figsize=figsize, dpi=dpi, squeeze=False, layout="constrained")
-    panels = [_ContactArtists(ax, norm, lim) for ax, norm in zip(axes[0], norms, strict=True)]
-
-    def draw(k: int):
-        t, a = frames[k]
-        for panel in panels:
-            w = solutions[k][panel.norm]
-            panel.update(c, Q, t, a, w)
-            panel.ax.set_title(f"{label(t, a)}\n$w^*$ = ({w[0]:+.2f}, {w[1]:+.2f})", fontsize=8)
-        return []
-
-    draw(0)
-    fig.get_layout_engine().set(w_pad=0.02, h_pad=0.02)
-    fig.canvas.draw()
-    fig.set_layout_engine("none")  # freeze the layout computed for the first frame: faster, and no jitter
-    # What FuncAnimation.to_jshtml does, minus its extra canvas draw per frame: one savefig per frame.
-    writer = HTMLWriter(fps=1000.0 / interval, embed_frames=True, default_mode="once")
-    with TemporaryDirectory() as tmp:
-        path = Path(tmp, "animation.html")
-        with writer.saving(fig, str(path), dpi):
-            for k in range(len(frames)):
-                draw(k)
-                writer.grab_frame()
-        html = _offline(path.read_text())
-    html = _with_alt(html, norms, values)
-    html = _stable_ids(html)
-    plt.close(fig)
-    return AnimationHTML(html, np.asarray(values, dtype=float), solutions)
-
-
-def _t_label(t: float, a: float) -> str:
-    return f"t = {t:.2f}"
-
-
-def budget_animation(c=(1.8, 1.2), Q=((1 / 0.81, 0.0), (0.0, 4.0)), budgets=None, *,
-                     norms: Sequence[str] = ("l1", "l2"), lim: float = 2.4, interval: int = 400,
-                     figsize: tuple[float, float] = (5.2, 3.0), dpi: int = 72) -> AnimationHTML:
-    """The L1 and L2 contact points as the budget ``t`` sweeps, as a self-contained HTML player.
-
-    Parameters
-    ----------
-    c, Q
-        The 2-D problem (default: the ellipses of the book's chapter on geometry).
-    budgets : array_like, optional
-        The budget of each frame (default: 12 values from 0.3 to 2.5).
-    norms : sequence of {"l1", "l2", "enet"}, default ("l1", "l2")
-    lim, interval, figsize, dpi
-        Axes limits, milliseconds per frame, figure size and resolution (kept
-        small so that the page stays light).
-
-    Returns
-    -------
-    AnimationHTML
-    """
-    budgets = np.linspace(0.3, 2.5, 12) if budgets is None else as_float_array(budgets, "budgets", ndim=1)
-    norms = tuple(check_option(n, "norms", NORMS) for n in norms)
-    frames = [(check_real(float(t), "budgets", minimum=0.0, strict=True), 0.5) for t in budgets]
-    return _animate(c, Q, norms, frames, budgets, lim=lim, interval=interval, figsize=figsize, dpi=dpi, label=_t_label)
-
-
-def l1_ratio_animation(c=(1.8, 1.2), Q=((1 / 0.81, 0.0), (0.0, 4.0)), t: float = 1.5, ratios=None, *,
-                       lim: float = 2.4, interval: int = 400, figsize: tuple[float, float] = (3.0, 3.0),
-                       dpi: int = 72) -> AnimationHTML:
-    """The elastic-net contact point as ``l1_ratio`` sweeps from 0 (disc) to 1 (diamond), as HTML.
-
-    Parameters
-    ----------
-    c, Q, t
-        The 2-D problem and the budget of the elastic-net ball
-        ``l1_ratio ||w||_1 + (1 - l1_ratio) / 2 ||w||_2^2 <= t`` (scikit-learn's
-        ``l1_ratio``; at 0 the ball is the disc of radius ``sqrt(2 t)``).
-    ratios : array_like, optional
-        The ``l1_ratio`` of each frame, each between 0 and 1 (default: 11 values
-        from 0 to 1).
-    lim, interval, figsize, dpi
-        As in :func:`budget_animation`.
-
-    Returns
-    -------
-    AnimationHTML
-    """
-    ratios = np.linspace(0.0, 1.0, 11) if ratios is None else as_float_array(ratios, "ratios", ndim=1)
-    if np.any((ratios < 0) | (ratios > 1)):
-        raise ValueError(f"ratios must lie between 0 and 1 (they are l1_ratio values), got {ratios.tolist()}")
-    t = check_real(t, "t", minimum=0.0, strict=True)
-    frames = [(t, float(a)) for a in ratios]
-    return _animate(c, Q, ("enet",), frames, ratios, lim=lim, interval=interval, figsize=figsize, dpi=dpi,
-                    label=lambda t, a: f"l1_ratio = {a:.2f}")
