@@ -21,6 +21,8 @@ stored notebooks, so an edited chapter is never shown with old outputs.
 from __future__ import annotations
 
 import argparse
+import base64
+import io
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -30,6 +32,7 @@ import jupytext
 import nbformat
 import yaml
 from nbclient import NotebookClient
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
@@ -85,6 +88,22 @@ def is_timing(cell) -> bool:
         "perf_counter" in cell.source or "timeit" in cell.source)
 
 
+def palette_png(data: str) -> str:
+    """A figure's base64 PNG re-encoded with a 256-colour palette (deterministic).
+
+    The book's figures are line art in a handful of colours; as palette PNGs
+    they are about 60% lighter, which keeps every page of the website under
+    its weight budget (tests/site/test_weight.py) at the same resolution.
+    """
+    image = Image.open(io.BytesIO(base64.b64decode(data))).convert("RGBA")
+    flat = Image.new("RGB", image.size, "white")
+    flat.paste(image, mask=image.getchannel("A"))
+    palette = flat.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    palette.save(out, format="PNG", optimize=True)
+    return base64.b64encode(out.getvalue()).decode("ascii")
+
+
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Remove everything from an executed notebook that is not the book's own content."""
     kernelspec = nb.metadata.get("kernelspec", {"display_name": "Python 3", "language": "python", "name": "python3"})
@@ -112,6 +131,8 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             # a widget's view points at a random model id whose state is not stored: without a
             # kernel it could not display anyway, so keep only its plain-text fallback
             output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
+            if "image/png" in output.get("data", {}):
+                output["data"]["image/png"] = palette_png(output["data"]["image/png"])
         cell.metadata.pop("execution", None)
         cell.metadata.pop("collapsed", None)
         cell.metadata.pop("scrolled", None)
