@@ -107,17 +107,17 @@ def test_table_of_contents_lists_every_chapter_once():
     )
 
 
-def test_ignored_outputs_are_only_widgets_animations_or_timings():
+def test_ignored_outputs_are_only_widgets_or_timings():
     """nbval-ignore-output hides a cell's output from the check; allow it only where output is truly random.
 
-    Widgets and animations carry random model ids; wall-clock timings differ on
+    ipywidgets carry random model ids; wall-clock timings differ on
     every run. Such a cell still executes under nbval, so its asserts still run.
     """
     for md in SOURCES:
         for cell in jupytext.read(md, fmt="md:myst").cells:
             if WIDGET_TAG in cell.get("metadata", {}).get("tags", []):
-                assert re.search(r"widget|interact|animation|Animation|perf_counter|timeit", cell["source"]), (
-                    f"{md.name}: {WIDGET_TAG} on a cell that is not a widget, an animation or a timing"
+                assert re.search(r"widget|interact|perf_counter|timeit", cell["source"]), (
+                    f"{md.name}: {WIDGET_TAG} on a cell that is not a widget or a timing"
                 )
 
 

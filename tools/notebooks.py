@@ -3,8 +3,9 @@
 The ``.md`` file is the only source a person edits. This script converts each
 one to a notebook with jupytext, executes it in a fresh kernel, normalises
 everything that would otherwise differ between runs (cell ids, timing and
-machine metadata, widget views, the outputs of wall-clock timing cells), puts
-a Colab install cell first, and writes ``chapters/NN-slug.ipynb`` beside it.
+machine metadata, widget views, the outputs of wall-clock timing cells, how
+the kernel split a print into stream messages), stores figures as palette
+PNGs, puts a Colab install cell first, and writes ``chapters/NN-slug.ipynb`` beside it.
 Running it twice gives byte-identical files.
 
 Usage::

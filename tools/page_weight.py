@@ -1,7 +1,7 @@
 """Measure the weight of every page of the built website.
 
 A page's weight is its HTML plus every image and page-specific file it loads
-(images in ``_images/``, embedded animations), not counting the shared assets
+(images in ``_images/``, the live figures' inline scripts), not counting the shared assets
 every page shares and a browser caches once (the theme's ``_static/`` and
 MathJax). Usage::
 

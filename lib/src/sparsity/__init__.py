@@ -17,7 +17,9 @@ solvers
 geometry
     Exact minimisers of a quadratic over the L1, L2 and elastic-net balls.
 widgets
-    Live ipywidgets explorers and pre-rendered, scrubbable animations of the geometry.
+    The drawing routine of the geometry figures, and ipywidgets explorers (need a kernel).
+explorers
+    Live figures that solve their problem in the page (website, JupyterLab, Colab).
 """
 
 from . import book, data, explorers, geometry, plotting, solvers, tables
