@@ -75,6 +75,10 @@ from .scaling import (
     check_scale_noise_weight,
     check_scale_ridge_leak,
 )
+from .support_recovery import (
+    check_support_eta_signs,
+    check_support_rows,
+)
 from .thresholding import (
     check_enet_coordinate_descent,
     check_orthogonal_textbook_lasso,
@@ -113,6 +117,8 @@ __all__ = [
     "check_ridge_shrink_factors",
     "check_scale_noise_weight",
     "check_scale_ridge_leak",
+    "check_support_eta_signs",
+    "check_support_rows",
     "check_enet_coordinate_descent",
     "check_orthogonal_textbook_lasso",
 ]
