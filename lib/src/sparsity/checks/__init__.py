@@ -31,6 +31,7 @@ from .comparison import (
 from .cross_validation import (
     check_cv_alpha_max,
     check_cv_one_se_ten_folds,
+    check_cv_refit_df,
 )
 from .diabetes import (
     check_diabetes_relaxed_mse,
@@ -96,6 +97,7 @@ __all__ = [
     "check_relaxed_mse_alpha05",
     "check_cv_alpha_max",
     "check_cv_one_se_ten_folds",
+    "check_cv_refit_df",
     "check_diabetes_relaxed_mse",
     "check_diabetes_s2_without_s1",
     "check_enet_ball_diagonal",

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
-from sklearn.linear_model import lasso_path
+from sklearn.linear_model import Lasso, lasso_path
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import StandardScaler
 
 from .. import data
 from ._core import CheckResult, compare
 
-__all__ = ["check_cv_alpha_max", "check_cv_one_se_ten_folds"]
+__all__ = ["check_cv_alpha_max", "check_cv_one_se_ten_folds", "check_cv_refit_df"]
 
 #: Solver tolerance used for the cross-validation curves of chapter 10.
 TOL = 1e-6
@@ -59,4 +59,39 @@ def check_cv_one_se_ten_folds(answer) -> CheckResult:
         hint="use the chapter's grid (50 values from alpha_max down to a thousandth of it), "
              "scale inside each fold, and take the LARGEST alpha whose mean error is within one "
              "standard error (std with ddof=1 over sqrt(10)) of the minimum.",
+    )
+
+
+def _refit_stein_df(alpha: float, n_draws: int = 1000, sigma: float = 0.5) -> tuple[float, float]:
+    """Chapter 10's Monte Carlo: mean count and Stein df of the OLS refit on the lasso's support.
+
+    Fixed design: the standardised canonical training rows; mean ``X @ w`` with the true
+    weights in those units; ``n_draws`` noise draws from ``default_rng(0)``; no intercept.
+    """
+    ds = data.load_canonical()
+    scaler = StandardScaler().fit(ds.X_train)
+    X = scaler.transform(ds.X_train)
+    n = X.shape[0]
+    mu = X @ (ds.w_true * scaler.scale_)
+    rng = np.random.default_rng(0)
+    Y = mu[:, None] + sigma * rng.standard_normal((n, n_draws))
+    chosen = Lasso(alpha=alpha, fit_intercept=False, precompute=True, tol=1e-10).fit(X, Y).coef_.T != 0
+    refit = np.empty_like(Y)
+    for cols in {tuple(s) for s in chosen.T}:
+        draws = np.flatnonzero(np.all(chosen.T == cols, axis=1))
+        X_s = X[:, np.array(cols)]
+        refit[:, draws] = X_s @ np.linalg.lstsq(X_s, Y[:, draws])[0]
+    f_c = refit - refit.mean(axis=1, keepdims=True)
+    y_c = Y - Y.mean(axis=1, keepdims=True)
+    terms = np.sum(f_c * y_c, axis=0) / sigma**2 * n_draws / (n_draws - 1)
+    return float(chosen.sum(axis=0).mean()), float(terms.mean())
+
+
+def check_cv_refit_df(answer) -> CheckResult:
+    """Check the Monte Carlo degrees of freedom of the OLS refit on the lasso's support at alpha = 0.01."""
+    _, expected = _refit_stein_df(0.01)
+    return compare(
+        answer, expected, what="the Stein degrees of freedom of the refit at alpha = 0.01", rtol=1e-6,
+        hint="reuse the chapter's draws Y_sim and support[0.01]; refit OLS on each draw's support "
+             "and give the mean of stein_terms(refit), not the mean number of non-zeros.",
     )
