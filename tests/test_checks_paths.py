@@ -6,7 +6,8 @@ from sklearn.preprocessing import StandardScaler
 
 from sparsity import load_canonical
 from sparsity.checks import check_paths_decoy_leaves, check_paths_x3_at_one
-from sparsity.checks.paths import _decoy_enters_first_and_leaves
+from sparsity.checks.paths import _decoy_enters_first_and_leaves, check_paths_safe_threshold
+from sparsity.screening import safe_rule
 
 
 def _design():
@@ -32,3 +33,18 @@ def test_decoy_count_both_ways():
     assert check_paths_decoy_leaves(right)
     assert not check_paths_decoy_leaves(right + 1)
     assert not check_paths_decoy_leaves(20)
+
+
+def test_safe_threshold_both_ways_and_against_the_rule():
+    X, y = _design()
+    n = X.shape[0]
+    alpha_max = np.max(np.abs(X.T @ y)) / n
+    norms = np.linalg.norm(X, axis=0) * np.linalg.norm(y)
+    t = (np.abs(X.T @ y) + norms) / (n * alpha_max + norms)
+    right = t.min()
+    assert check_paths_safe_threshold(right)
+    assert not check_paths_safe_threshold(right * 1.01)
+    assert not check_paths_safe_threshold(t.max())  # the largest threshold is 1
+    # the rule itself: nothing discarded just below, something just above
+    assert safe_rule(X, y, right * (1 - 1e-6) * alpha_max).all()
+    assert not safe_rule(X, y, right * (1 + 1e-6) * alpha_max).all()

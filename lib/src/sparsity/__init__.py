@@ -14,6 +14,8 @@ checks
     Exercise self-checks (right or wrong, with a hint).
 solvers
     Ridge, lasso and elastic-net solvers written from scratch (scikit-learn's scalings).
+screening
+    Screening rules (SAFE, gap-safe, strong) and the KKT check of chapter 9.
 geometry
     Exact minimisers of a quadratic over the L1, L2 and elastic-net balls.
 widgets
@@ -22,7 +24,16 @@ explorers
     Live figures that solve their problem in the page (website, JupyterLab, Colab).
 """
 
-from . import book, data, explorers, geometry, plotting, solvers, tables
+from . import (
+    book,
+    data,
+    explorers,
+    geometry,
+    plotting,
+    screening,
+    solvers,
+    tables,
+)
 from .data import (
     Dataset,
     load_canonical,
@@ -49,6 +60,7 @@ __all__ = [
     "make_sparse_regression",
     "plotting",
     "raw_coef",
+    "screening",
     "solvers",
     "tables",
     "to_raw_units",

@@ -67,6 +67,7 @@ from .overfitting import (
 from .paths import (
     check_paths_decoy_leaves,
     check_paths_x3_at_one,
+    check_paths_safe_threshold,
 )
 from .ridge import (
     check_ridge_crossing_alpha,
@@ -114,6 +115,7 @@ __all__ = [
     "check_why_ols_mse_p50",
     "check_why_train_mse_p70",
     "check_paths_decoy_leaves",
+    "check_paths_safe_threshold",
     "check_paths_x3_at_one",
     "check_ridge_crossing_alpha",
     "check_ridge_shrink_factors",

@@ -9,7 +9,7 @@ from sklearn.preprocessing import StandardScaler
 from .. import data
 from ._core import CheckResult, compare
 
-__all__ = ["check_paths_decoy_leaves", "check_paths_x3_at_one"]
+__all__ = ["check_paths_decoy_leaves", "check_paths_safe_threshold", "check_paths_x3_at_one"]
 
 
 def _design(X_train: np.ndarray, y_train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -53,4 +53,19 @@ def check_paths_decoy_leaves(answer) -> CheckResult:
         hint="for each seed, rebuild column x4 as 3*x1 - 2*x2 + noise, standardise, run "
              "lars_path(method='lasso'), and ask whether x4 is first to leave zero and is zero "
              "again at some later knot.",
+    )
+
+
+def check_paths_safe_threshold(answer) -> CheckResult:
+    """Check the fraction of ``alpha_max`` below which the basic SAFE rule discards nothing (canonical data)."""
+    ds = data.load_canonical()
+    X, y = _design(ds.X_train, ds.y_train)
+    n = X.shape[0]
+    alpha_max = np.max(np.abs(X.T @ y)) / n
+    norms = np.linalg.norm(X, axis=0) * np.linalg.norm(y)
+    expected = np.min((np.abs(X.T @ y) + norms) / (n * alpha_max + norms))
+    return compare(
+        answer, expected, what="the SAFE threshold min_j t_j", rtol=1e-6,
+        hint="SAFE discards j when (|X_j^T y| + ||X_j|| ||y|| (1 - t)) / n < t alpha_max; solve for t, "
+             "then take the smallest threshold over the features (on the standardised design, centred y).",
     )
