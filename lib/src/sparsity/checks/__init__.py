@@ -66,8 +66,8 @@ from .overfitting import (
 )
 from .paths import (
     check_paths_decoy_leaves,
-    check_paths_x3_at_one,
     check_paths_safe_threshold,
+    check_paths_x3_at_one,
 )
 from .ridge import (
     check_ridge_crossing_alpha,
