@@ -365,3 +365,17 @@ def test_bad_types_get_a_type_error():
         constrained_optimum([1.0, 2.0], np.eye(2), "1")
     with pytest.raises(TypeError, match="c must be an array"):
         constrained_optimum(["a", "b"], np.eye(2), 1.0)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_l1_ball_is_the_lasso_path_of_the_solvers(seed):
+    """One homotopy: the L1 contact point at budget t is lasso_path's solution where ||w||_1 = t."""
+    from sparsity.solvers import lasso_path
+
+    X, y, c, Q = _centred_regression(seed, n=60, p=6)
+    alpha = (0.1 + 0.2 * seed) * np.max(np.abs(X.T @ y)) / X.shape[0]
+    w_path = lasso_path(X, y, [alpha], method="homotopy")[0]
+    w, mu = constrained_optimum(c, Q, np.abs(w_path).sum(), return_multiplier=True)
+    np.testing.assert_allclose(w, w_path, atol=1e-10)
+    assert np.array_equal(w == 0.0, w_path == 0.0), "the same exact zeros"
+    assert mu == pytest.approx(2 * alpha, rel=1e-8), "the multiplier is twice the lasso's alpha"

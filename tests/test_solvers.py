@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.exceptions import ConvergenceWarning as SklearnConvergenceWarning
-from sklearn.linear_model import ElasticNet, Lasso, Ridge
+from sklearn.linear_model import ElasticNet, Lasso, lars_path
 from sklearn.linear_model import lasso_path as sk_lasso_path
 
 from sparsity.solvers import (
@@ -17,9 +17,7 @@ from sparsity.solvers import (
     enet_cd,
     ista,
     lasso_cd,
-    lasso_objective,
     lasso_path,
-    ridge,
     soft_threshold,
 )
 
@@ -49,6 +47,17 @@ def alpha_max(X, y) -> float:
 CASES = [(s, n, p, None) for s, (n, p) in enumerate([(50, 5), (40, 12), (30, 60), (20, 100), (80, 30)] * 3)]
 CASES += [(100 + s, 60, 8, cond) for s, cond in enumerate([1e4, 1e5, 1e6])]
 CASES += [(200 + s, 25, 40, cond) for s, cond in enumerate([1e4, 1e6])]
+
+
+def lasso_objective(X, y, w, alpha) -> float:
+    """(1/(2n)) ||y - X w||^2 + alpha ||w||_1, scikit-learn's scaling."""
+    r = y - X @ w
+    return float(r @ r / (2 * X.shape[0]) + alpha * np.abs(w).sum())
+
+
+def ridge_closed_form(X, y, alpha):
+    """Minimiser of ||y - X w||^2 + alpha ||w||^2 (scikit-learn's Ridge), alpha > 0."""
+    return np.linalg.solve(X.T @ X + alpha * np.eye(X.shape[1]), X.T @ y)
 
 
 def kkt_violation(X, y, w, alpha) -> float:
@@ -87,25 +96,6 @@ def test_soft_threshold_identities_vectorised():
     np.testing.assert_array_equal(soft_threshold(z, 0.0), z)
     np.testing.assert_allclose(soft_threshold(soft_threshold(z, 0.5), 0.8), s)  # thresholds add up
     np.testing.assert_array_equal(soft_threshold(z[:3], [0.0, 100.0, 0.0]), [z[0], 0.0, z[2]])
-
-
-# ------------------------------------------------------------------ ridge
-
-
-@pytest.mark.parametrize(("seed", "n", "p", "cond"), CASES)
-@pytest.mark.parametrize("alpha", [1e-3, 1.0, 50.0])
-def test_ridge_matches_sklearn(seed, n, p, cond, alpha):
-    X, y = problem(seed, n, p, cond=cond)
-    w = ridge(X, y, alpha)
-    expected = Ridge(alpha=alpha, fit_intercept=False, solver="svd").fit(X, y).coef_
-    np.testing.assert_allclose(w, expected, rtol=1e-8, atol=1e-8)
-    # stationarity of ||y - Xw||^2 + alpha ||w||^2
-    np.testing.assert_allclose(X.T @ (y - X @ w), alpha * w, atol=1e-7 * max(1.0, np.abs(X.T @ y).max()))
-
-
-def test_ridge_alpha_zero_is_least_squares():
-    X, y = problem(1, 40, 6)
-    np.testing.assert_allclose(ridge(X, y, 0.0), np.linalg.lstsq(X, y, rcond=None)[0], atol=1e-10)
 
 
 # ------------------------------------------------------------------ lasso
@@ -192,6 +182,106 @@ def test_homotopy_follows_a_feature_that_leaves_and_comes_back():
     assert zero_again.any()  # feature 7 (hdl) leaves the path before the end
 
 
+PATH_AGREE = 1e-8  # the path solvers against scikit-learn's lasso_path, both at tol 1e-12
+
+
+def correlated_problem(seed, n, p, sparse=8):
+    """Neighbouring columns correlated and a shared factor: a hard design for screening."""
+    rng = np.random.default_rng(seed)
+    Z = rng.standard_normal((n, p))
+    X = Z + 0.8 * np.roll(Z, 1, axis=1) + 0.6 * rng.standard_normal((n, 1))
+    w = np.zeros(p)
+    w[:sparse] = rng.choice([-1.0, 1.0], sparse) * rng.uniform(1, 3, sparse)
+    y = X @ w + 0.5 * rng.standard_normal(n)
+    return X - X.mean(axis=0), y - y.mean()
+
+
+def diabetes_problem():
+    from sklearn.datasets import load_diabetes
+
+    X, y = load_diabetes(return_X_y=True)
+    return (X - X.mean(axis=0)) / X.std(axis=0), y - y.mean()
+
+
+PATH_CASES = {
+    "p > n": (lambda: problem(21, 40, 300, sparse=8), 3e-2, 40),
+    "p >> n": (lambda: problem(22, 30, 2000, sparse=5), 5e-2, 30),
+    "correlated, p > n": (lambda: correlated_problem(23, 40, 120), 1e-2, 40),
+    "ill-conditioned": (lambda: problem(24, 60, 20, cond=1e5, sparse=6), 1e-3, 40),
+    "diabetes": (diabetes_problem, 1e-3, 100),
+}
+
+
+@pytest.mark.parametrize("case", list(PATH_CASES))
+def test_strong_rule_path_equals_sklearn_lasso_path(case):
+    make, eps, k = PATH_CASES[case]
+    X, y = make()
+    alphas = alpha_max(X, y) * np.geomspace(1, eps, k)
+    _, expected, _ = sk_lasso_path(X, y, alphas=alphas, tol=TOL, max_iter=1_000_000)
+    coefs, infos = lasso_path(X, y, alphas, tol=TOL, max_iter=1_000_000, return_info=True)
+    np.testing.assert_allclose(coefs, expected.T, atol=PATH_AGREE, rtol=0)
+    assert all(info.converged and info.gap <= info.gap_tol for info in infos)
+    for alpha, w in zip(alphas, coefs, strict=True):  # optimal on ALL features
+        assert kkt_violation(X, y, w, alpha) < 1e-6 * alpha
+    if X.shape[1] > X.shape[0]:  # the strong rule left most features out of the solves
+        assert max(info.working_set for info in infos) < X.shape[1] / 2
+
+
+def test_kkt_check_catches_a_strong_rule_violation():
+    # A design where the strong rule discards a feature that is non-zero at
+    # the next penalty (found by search; such violations are rare).
+    X, y = correlated_problem(162, 30, 60)
+    alphas = alpha_max(X, y) * np.geomspace(1, 1e-2, 20)
+    coefs, infos = lasso_path(X, y, alphas, tol=TOL, max_iter=1_000_000, return_info=True)
+    assert sum(info.violations for info in infos) >= 1
+    _, expected, _ = sk_lasso_path(X, y, alphas=alphas, tol=TOL, max_iter=1_000_000)
+    np.testing.assert_allclose(coefs, expected.T, atol=PATH_AGREE, rtol=0)
+
+
+def test_path_never_forms_the_p_by_p_gram_matrix():
+    # X^T X would take 8 * 60_000^2 bytes = 29 GB; the working sets need a few hundred columns.
+    X, y = problem(25, 20, 60_000, sparse=3)
+    alphas = alpha_max(X, y) * np.geomspace(1, 0.3, 5)
+    coefs, infos = lasso_path(X, y, alphas, tol=1e-10, return_info=True)
+    assert all(info.converged for info in infos)
+    for alpha, w in zip(alphas, coefs, strict=True):
+        assert kkt_violation(X, y, w, alpha) < 1e-5 * alpha
+    assert 0 < np.count_nonzero(coefs[-1]) < 20
+
+
+def test_homotopy_equals_lars_at_every_knot_through_entries_and_drops():
+    # scikit-learn's LARS-lasso on a p > n problem: hundreds of knots, features
+    # leaving and re-entering; the updated Cholesky factor must stay exact.
+    X, y = problem(26, 50, 150, sparse=10)
+    knots, _, lars_coefs = lars_path(X, y, method="lasso", alpha_min=1e-3 * alpha_max(X, y), max_iter=100_000)
+    coefs = lasso_path(X, y, knots, method="homotopy")
+    np.testing.assert_allclose(coefs, lars_coefs.T, atol=1e-9, rtol=0)
+    left = (lars_coefs[:, :-1] != 0) & (lars_coefs[:, 1:] == 0)
+    assert left.sum() >= 10 and knots.size > 60
+
+
+def test_coordinate_descent_and_ista_step_with_soft_threshold(monkeypatch):
+    # The library runs the soft-thresholding the book teaches: count the calls.
+    import sparsity.solvers as solvers
+
+    calls = []
+
+    def counting(z, threshold):
+        calls.append(1)
+        return soft_threshold(z, threshold)
+
+    monkeypatch.setattr(solvers, "soft_threshold", counting)
+    X, y = problem(27, 40, 10)
+    w = solvers.lasso_cd(X, y, 0.1, tol=1e-10)
+    assert len(calls) >= np.count_nonzero(w) > 0
+    calls.clear()
+    _, info = solvers.ista(X, y, 0.1, tol=1e-10, return_info=True)
+    assert len(calls) == info.n_iter > 0
+    calls.clear()
+    solvers.lasso_path(X, y, [0.2, 0.1], tol=1e-10)
+    assert calls
+
+
 def test_lasso_path_warns_naming_the_penalties():
     X, y = problem(101, 60, 8, cond=1e5)
     with pytest.warns(ConvergenceWarning, match="lasso_path did not converge"):
@@ -237,7 +327,7 @@ def test_enet_cd_matches_sklearn(seed, n, p, cond, l1_ratio):
         expected = ElasticNet(alpha=alpha, l1_ratio=l1_ratio, fit_intercept=False, tol=TOL,
                               max_iter=100_000).fit(X, y).coef_
     if l1_ratio == 0.0:  # scikit-learn's coordinate descent is unreliable here: use the closed form
-        expected = ridge(X, y, X.shape[0] * alpha)
+        expected = ridge_closed_form(X, y, X.shape[0] * alpha)
     np.testing.assert_allclose(w, expected, atol=AGREE, rtol=0)
     if l1_ratio == 1.0:
         np.testing.assert_allclose(w, lasso_cd(X, y, alpha, tol=TOL, max_iter=100_000), atol=1e-9)
@@ -269,12 +359,10 @@ X_OK, Y_OK = problem(0, 20, 4)
         (lambda: lasso_path(X_OK, Y_OK, [0.1, -1.0]), ValueError, "alphas"),
         (lambda: lasso_path(X_OK, Y_OK, [[0.1]]), ValueError, "alphas"),
         (lambda: lasso_path(X_OK, Y_OK, [0.1], method="lars"), ValueError, "method"),
-        (lambda: ridge(X_OK, Y_OK, -1.0), ValueError, "alpha"),
-        (lambda: ridge(X_OK, np.full(20, np.inf), 1.0), ValueError, "y contains NaN"),
+        (lambda: lasso_cd(X_OK, np.full(20, np.inf), 1.0), ValueError, "y contains NaN"),
         (lambda: soft_threshold([1.0, 2.0], -1.0), ValueError, "threshold"),
         (lambda: soft_threshold([1.0, 2.0], [1.0, 1.0, 1.0]), ValueError, "threshold"),
         (lambda: soft_threshold("abc", 1.0), TypeError, "z"),
-        (lambda: lasso_objective(X_OK, Y_OK, np.zeros(3), 0.1), ValueError, "w"),
     ],
 )
 def test_bad_input_names_the_argument(call, error, name):
@@ -318,20 +406,13 @@ def test_overflowing_inputs_raise_a_clear_error_instead_of_hanging(scale, call):
         signal.alarm(0)
 
 
-def test_ridge_with_huge_columns_is_still_right():
-    rng = np.random.default_rng(0)
-    X, y = rng.standard_normal((20, 5)), rng.standard_normal(20)
-    w = ridge(X * 1e155, y, 1.0)  # alpha is negligible next to d^2
-    assert np.allclose(w * 1e155, np.linalg.lstsq(X, y, rcond=None)[0], rtol=1e-8)
-
-
 @pytest.mark.parametrize("which", ["X", "y"])
 @pytest.mark.parametrize("call", [
     lambda X, y: lasso_path(X, y, alphas=[0.1]),
     lambda X, y: lasso_cd(X, y, 0.1),
-    lambda X, y: ridge(X, y, 1.0),
+    lambda X, y: lasso_path(X, y, alphas=[0.1], method="homotopy"),
     lambda X, y: ista(X, y, 0.1),
-], ids=["path", "lasso_cd", "ridge", "ista"])
+], ids=["path", "lasso_cd", "homotopy", "ista"])
 def test_complex_input_is_refused_not_truncated(which, call):
     rng = np.random.default_rng(0)
     X, y = rng.standard_normal((20, 5)), rng.standard_normal(20)
@@ -355,3 +436,18 @@ def test_convergence_warning_points_at_the_callers_line(call):
     with pytest.warns(ConvergenceWarning) as record:
         call(X, y)
     assert record[0].filename == __file__
+
+
+def test_a_single_small_penalty_on_many_features_builds_a_small_working_set():
+    # alpha < alpha_max / 2: the strong rule keeps every feature, so the working
+    # set is built in steps (X^T X of all 60,000 columns would take 29 GB).
+    X, y = problem(28, 20, 60_000, sparse=3)
+    alpha = 0.2 * alpha_max(X, y)
+    (w,), (info,) = lasso_path(X, y, [alpha], tol=1e-10, return_info=True)
+    assert info.converged and info.working_set <= 3 * max(2 * 20, 100)
+    assert kkt_violation(X, y, w, alpha) < 1e-5 * alpha
+    X_small, y_small = problem(29, 30, 500, sparse=5)
+    a_small = 0.05 * alpha_max(X_small, y_small)
+    expected = Lasso(alpha=a_small, fit_intercept=False, tol=TOL, max_iter=1_000_000).fit(X_small, y_small).coef_
+    np.testing.assert_allclose(lasso_path(X_small, y_small, [a_small], tol=TOL, max_iter=1_000_000)[0], expected,
+                               atol=PATH_AGREE, rtol=0)

@@ -27,7 +27,8 @@ the L1 ball of size ``t``.
 :func:`constrained_optimum` solves it exactly. For the L1 ball it follows the
 piecewise-linear homotopy of the penalised problem
 ``(w - c)^T Q (w - c) + mu ||w||_1`` from ``mu = infinity`` (where ``w = 0``)
-down to the multiplier at which ``||w||_1 = t``, then recomputes the solution
+down to the multiplier at which ``||w||_1 = t`` (the homotopy of
+:func:`sparsity.solvers.lasso_path`, the same code), then recomputes the solution
 with one linear solve on the identified support and signs, so every coordinate
 off the support is exactly ``0.0``. The L2 ball is solved through the secular
 equation in the eigenbasis of ``Q``; the elastic-net ball by identifying the
@@ -42,6 +43,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 from ._validation import as_float_array, check_int, check_option, check_real
+from .solvers import _follow_lasso_path
 
 __all__ = [
     "NORMS",
@@ -152,93 +154,29 @@ class _Path:
 
 
 def _homotopy(G: np.ndarray, b: np.ndarray, *, l1_target: float | None = None,
-              lam_target: float | None = None, max_steps: int | None = None) -> _Path:
-    """:func:`_follow_path`, with events whose denominator is zero silently becoming inf or nan (never chosen)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return _follow_path(G, b, l1_target=l1_target, lam_target=lam_target, max_steps=max_steps)
-
-
-def _follow_path(G: np.ndarray, b: np.ndarray, *, l1_target: float | None = None,
-                 lam_target: float | None = None, max_steps: int | None = None) -> _Path:
+              lam_target: float | None = None) -> _Path:
     """Follow ``argmin_w w^T G w - 2 b^T w + 2 lam ||w||_1`` from ``lam = max|b|`` downwards.
 
-    Stops where ``||w||_1`` reaches ``l1_target`` or where ``lam`` reaches
-    ``lam_target`` and returns the active set, its signs and the stopping ``lam``.
-    Optimality: ``r = b - G w`` equals ``lam * sign(w_j)`` on the active set and
+    This is the lasso path of :func:`sparsity.solvers.lasso_path`
+    (``method="homotopy"``), the same code: that objective is twice
+    ``(1/2) w^T G w - b^T w + lam ||w||_1``. It stops where ``||w||_1``
+    reaches ``l1_target`` or where ``lam`` reaches ``lam_target`` and
+    returns the active set, its signs and the stopping ``lam``.
+    Optimality: ``b - G w`` equals ``lam * sign(w_j)`` on the active set and
     is at most ``lam`` in absolute value elsewhere.
     """
-    p = b.shape[0]
-    max_steps = max_steps or 20 * p + 20
-    lam = float(np.max(np.abs(b)))
-    if lam_target is not None and lam_target >= lam:
+    if lam_target is not None and lam_target >= float(np.max(np.abs(b))):
         return _Path(active=[], signs=np.zeros(0), lam=lam_target)
-    j = int(np.argmax(np.abs(b)))
-    active = [j]
-    signs = [float(np.sign(b[j]))]
-    dropped = -1
-    scale = max(lam, 1e-300)
-    join_floor, rejoin_floor = 1e-13 * scale, 1e-9 * scale
-    not_active = np.ones(p, dtype=bool)
-    not_active[j] = False
-    for _ in range(max_steps):
-        A = np.array(active)
-        s = np.array(signs)
-        G_A = G[:, A]
-        rhs = np.empty((A.size, 2))
-        rhs[:, 0], rhs[:, 1] = b[A], s
-        # w_A(lam) = u - lam d_A, so w_A(lam - delta) = w_A + delta * d_A
-        ud = np.linalg.solve(G_A[A], rhs)
-        dA = ud[:, 1]
-        wA = ud[:, 0] - lam * dA
-        candidates = [np.inf]
-        # the stopping events
+    for lam_hi, lam_lo, A, s, w_A, d in _follow_lasso_path(b, lambda j: G[:, j]):
+        if lam_target is not None and lam_target >= lam_lo:
+            return _Path(active=A.tolist(), signs=s.copy(), lam=lam_target)
         if l1_target is not None:
-            slope = float(s @ dA)
-            candidates.append((l1_target - float(s @ wA)) / slope)
-        if lam_target is not None:
-            candidates.append(lam - lam_target)
-        stop = min(candidates)
-        # a coordinate joins: |r_j - delta a_j| = lam - delta
-        inactive = np.flatnonzero(not_active)
-        join_delta, join_j, join_sign = np.inf, -1, 0.0
-        if inactive.size:
-            G_IA = G_A[inactive]
-            r = b[inactive] - G_IA @ wA
-            a = G_IA @ dA
-            # row k: coordinate inactive[k] joins with sign +1 (r_j - delta a_j = lam - delta), then -1
-            deltas = np.empty((inactive.size, 2))
-            deltas[:, 0], deltas[:, 1] = (lam - r) / (1.0 - a), (lam + r) / (1.0 + a)
-            bad = ~np.isfinite(deltas) | (deltas <= join_floor)
-            if dropped >= 0:  # a coordinate that just left may not rejoin at once
-                bad[inactive == dropped] |= deltas[inactive == dropped] <= rejoin_floor
-            deltas[bad] = np.inf
-            best = int(np.argmin(deltas))  # the first smallest, in the order (k, +1), (k, -1), (k + 1, +1) ...
-            if deltas.flat[best] < np.inf:
-                k, col = divmod(best, 2)
-                join_delta, join_j, join_sign = float(deltas.flat[best]), int(inactive[k]), (1.0, -1.0)[col]
-        # a coordinate leaves: w_j + delta d_j = 0
-        leave_delta, leave_k = np.inf, -1
-        deltas = -wA / dA
-        deltas[~np.isfinite(deltas) | (deltas <= join_floor)] = np.inf
-        k = int(np.argmin(deltas))
-        if deltas[k] < np.inf:
-            leave_delta, leave_k = float(deltas[k]), k
-        if stop <= min(join_delta, leave_delta):
-            return _Path(active=list(active), signs=np.array(signs), lam=lam - max(stop, 0.0))
-        if join_delta <= leave_delta:
-            lam -= join_delta
-            active.append(join_j)
-            signs.append(join_sign)
-            not_active[join_j] = False
-            dropped = -1
-        else:
-            lam -= leave_delta
-            dropped = active.pop(leave_k)
-            signs.pop(leave_k)
-            not_active[dropped] = True
-            if not active:  # the path went back to zero: restart from the current lam
-                raise RuntimeError("homotopy emptied its active set")  # pragma: no cover
-    raise RuntimeError("homotopy did not converge; is Q badly conditioned?")  # pragma: no cover
+            # ||w(lam)||_1 = s.w_A + (lam_hi - lam) s.d on this piece
+            l1_hi, slope = float(s @ w_A), float(s @ d)
+            if l1_hi + (lam_hi - lam_lo) * slope >= l1_target:
+                lam = lam_hi - (l1_target - l1_hi) / slope
+                return _Path(active=A.tolist(), signs=s.copy(), lam=max(lam, lam_lo))
+    raise RuntimeError("homotopy reached lam = 0 before its target; is Q badly conditioned?")  # pragma: no cover
 
 
 def l1_homotopy(c, Q, t) -> tuple[np.ndarray, float]:

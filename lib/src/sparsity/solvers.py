@@ -1,18 +1,25 @@
-"""Solvers for ridge, the lasso and the elastic net, written from scratch.
+"""The lasso and the elastic net, solved from scratch as the book teaches them.
 
 Every function here solves exactly the objective scikit-learn solves, with
 the same scaling, so that its answer can be compared with scikit-learn's
 number for number (there is no intercept: centre ``X`` and ``y`` first, or
 standardise them inside a pipeline, as the book does).
 
-=============  =====================================================================
-function       objective (``n`` rows, ``r = y - X w``)
-=============  =====================================================================
-``ridge``      ``||r||^2 + alpha ||w||^2`` (``Ridge(alpha, fit_intercept=False)``)
-``lasso_cd``   ``(1/(2n)) ||r||^2 + alpha ||w||_1`` (``Lasso(alpha, fit_intercept=False)``)
-``ista``       the lasso objective above, by proximal gradient (ISTA / FISTA)
-``enet_cd``    ``(1/(2n)) ||r||^2 + alpha l1_ratio ||w||_1 + (alpha (1 - l1_ratio) / 2) ||w||^2``
-=============  =====================================================================
+==============  =====================================================================
+function        objective (``n`` rows, ``r = y - X w``)
+==============  =====================================================================
+``lasso_cd``    ``(1/(2n)) ||r||^2 + alpha ||w||_1`` (``Lasso(alpha, fit_intercept=False)``)
+``lasso_path``  the same, over a grid of ``alpha`` (strong rule, working set, KKT
+                check; or the exact homotopy)
+``ista``        the lasso objective above, by proximal gradient (ISTA / FISTA)
+``enet_cd``     ``(1/(2n)) ||r||^2 + alpha l1_ratio ||w||_1 + (alpha (1 - l1_ratio) / 2) ||w||^2``
+==============  =====================================================================
+
+The chapter on soft-thresholding (``ch-soft-thresholding``) writes
+coordinate descent and ISTA from scratch and shows that these functions give
+the same numbers; every coordinate step here and every ISTA step calls
+:func:`soft_threshold`. The chapter on paths (``sec-screening``) derives the
+screening rules that :func:`lasso_path` uses.
 
 The textbook lasso ``(1/n) ||r||^2 + lam ||w||_1`` is ``lasso_cd`` with
 ``alpha = lam / 2``.
@@ -23,8 +30,7 @@ The iterative solvers stop when the duality gap of the objective is at most
 ``tol * ||y||^2 / n``, the rule scikit-learn uses (its ``tol`` is relative to
 ``||y||^2 / n``, the gap of the all-zero start, up to a factor 2). A solver
 that reaches ``max_iter`` first warns with :class:`ConvergenceWarning` and
-returns its last iterate.
-"""
+returns its last iterate."""
 
 from __future__ import annotations
 
@@ -35,6 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.linalg import solve_triangular
 from sklearn.exceptions import ConvergenceWarning as _SklearnConvergenceWarning
 
 from ._validation import (
@@ -45,6 +52,7 @@ from ._validation import (
     check_real,
     check_Xy,
 )
+from .screening import kkt_violations, strong_rule
 
 __all__ = [
     "ConvergenceWarning",
@@ -52,9 +60,7 @@ __all__ = [
     "enet_cd",
     "ista",
     "lasso_cd",
-    "lasso_objective",
     "lasso_path",
-    "ridge",
     "soft_threshold",
 ]
 
@@ -80,12 +86,21 @@ class SolverInfo:
         The gap the solver aimed for, ``tol * ||y||^2 / n``.
     converged : bool
         Whether ``gap <= gap_tol``.
+    working_set : int or None
+        :func:`lasso_path` only: how many features the last solve at this
+        penalty used (the strong rule's set plus the KKT check's additions).
+    violations : int
+        :func:`lasso_path` only: how many features the KKT check added back
+        to the working set (discarded, but violating the optimality
+        conditions), before solving again.
     """
 
     n_iter: int
     gap: float
     gap_tol: float
     converged: bool
+    working_set: int | None = None
+    violations: int = 0
 
 
 # --------------------------------------------------------------------------- threads
@@ -155,6 +170,8 @@ def _check_callback(callback):
 
 # --------------------------------------------------------------------------- closed forms
 
+_INF = float("inf")
+
 
 def soft_threshold(z, threshold):
     """Soft-thresholding, ``sign(z) * max(|z| - threshold, 0)``, elementwise.
@@ -180,6 +197,14 @@ def soft_threshold(z, threshold):
     >>> soft_threshold([-3.0, -0.5, 0.2, 2.0], 1.0).tolist()
     [-2.0, 0.0, 0.0, 1.0]
     """
+    # Two finite Python floats (the coordinate step of coordinate descent):
+    # the same rule in plain arithmetic, without building arrays.
+    if type(z) is float and type(threshold) is float and -_INF < z < _INF and 0.0 <= threshold < _INF:
+        if z > threshold:
+            return z - threshold
+        if z < -threshold:
+            return z + threshold
+        return 0.0
     z_arr = as_float_array(z, "z", allow_empty=True)
     t_arr = as_float_array(threshold, "threshold", allow_empty=True)
     if np.any(t_arr < 0):
@@ -191,54 +216,6 @@ def soft_threshold(z, threshold):
             f"threshold of shape {t_arr.shape} does not broadcast against z of shape {z_arr.shape}"
         ) from exc
     return float(out) if out.ndim == 0 else out
-
-
-def ridge(X, y, alpha) -> np.ndarray:
-    """Ridge regression in closed form, scikit-learn's scaling.
-
-    Minimises ``||y - X w||^2 + alpha ||w||^2`` (no ``1/n``), the objective
-    of ``sklearn.linear_model.Ridge(alpha, fit_intercept=False)``, so the
-    textbook ``(1/n)||y - X w||^2 + lam ||w||^2`` is ``alpha = n * lam``.
-    The solution ``(X^T X + alpha I)^{-1} X^T y`` is computed through the
-    singular value decomposition ``X = U diag(d) V^T`` as
-    ``V diag(d / (d^2 + alpha)) U^T y``, which is stable when ``X`` is
-    ill-conditioned and works when ``p > n``. With ``alpha = 0`` it is the
-    minimum-norm least-squares solution.
-
-    Parameters
-    ----------
-    X : array_like of shape (n, p)
-    y : array_like of shape (n,)
-    alpha : float
-        Non-negative penalty.
-
-    Returns
-    -------
-    numpy.ndarray of shape (p,)
-    """
-    X, y = check_Xy(X, y)
-    alpha = _check_penalty(alpha)
-    U, d, Vt = np.linalg.svd(X, full_matrices=False)
-    if alpha > 0:
-        # d / (d^2 + alpha), written so that d^2 cannot overflow for huge X
-        with np.errstate(divide="ignore"):
-            factor = 1.0 / (d + alpha / d)
-    else:
-        keep = d > d[0] * max(X.shape) * np.finfo(float).eps if d.size else d > 0
-        factor = np.zeros_like(d)
-        factor[keep] = 1.0 / d[keep]
-    return Vt.T @ (factor * (U.T @ y))
-
-
-def lasso_objective(X, y, w, alpha) -> float:
-    """The lasso objective ``(1/(2n)) ||y - X w||^2 + alpha ||w||_1`` (scikit-learn's scaling)."""
-    X, y = check_Xy(X, y)
-    w = as_float_array(w, "w", ndim=1)
-    if w.shape[0] != X.shape[1]:
-        raise ValueError(f"w must have one entry per column of X ({X.shape[1]}), got {w.shape[0]}")
-    alpha = _check_penalty(alpha)
-    r = y - X @ w
-    return float(r @ r / (2 * X.shape[0]) + alpha * np.abs(w).sum())
 
 
 # --------------------------------------------------------------------------- duality gap
@@ -341,12 +318,7 @@ def _cd_gram(G, c, yy_n, w, a1, a2, tol, max_iter, callback):
             for i in order:
                 wi = wl[i]
                 z = cs[i] - (qw[i] if small else qw.item(i)) + dg[i] * wi
-                if z > a1:
-                    new = (z - a1) / ds[i]
-                elif z < -a1:
-                    new = (z + a1) / ds[i]
-                else:
-                    new = 0.0
+                new = soft_threshold(z, a1) / ds[i]
                 if new != wi:
                     delta = new - wi
                     if small:
@@ -530,9 +502,33 @@ def lasso_path(
     """Lasso solutions over a grid of penalties, warm-started from large to small.
 
     Solves the problem of :func:`lasso_cd` (scikit-learn's scaling) for every
-    ``alpha`` in ``alphas``. The Gram matrix is computed once, the penalties
-    are visited in decreasing order, and each solution starts from the
-    previous one, so that only a few sweeps are needed per penalty.
+    ``alpha`` in ``alphas``, visiting the penalties in decreasing order.
+
+    With ``method="cd"`` each penalty is solved by coordinate descent
+    (:func:`lasso_cd`'s algorithm), started from the previous solution, on a
+    *working set* of features chosen before solving (the book's section
+    ``sec-screening`` derives the rules):
+
+    1. the sequential strong rule (:func:`sparsity.screening.strong_rule`,
+       Tibshirani et al. 2012) keeps the features with
+       ``|X_j^T r| / n >= 2 alpha - alpha_prev``, ``r`` the residual at the
+       previous penalty, plus every feature that is already non-zero;
+    2. coordinate descent solves the lasso on those columns only, with the
+       Gram matrix of the working set (columns of ``X^T X / n`` are computed
+       when a feature first enters it and kept, so the ``p x p`` Gram
+       matrix is never formed);
+    3. the KKT check (:func:`sparsity.screening.kkt_violations`) computes
+       ``X^T r / n`` for *all* features: a discarded feature with
+       ``|X_j^T r| / n > alpha`` violates the optimality conditions, is added
+       to the working set, and the penalty is solved again.
+
+    When penalties are far apart (``alpha < alpha_prev / 2``) the strong rule
+    keeps every feature; the working set then grows by at most
+    ``max(2 n, 100)`` features at a time, those with the largest
+    ``|X_j^T r| / n``, and the KKT check adds any others that are needed.
+
+    The answer is therefore the lasso solution on all features, with the
+    duality gap of the full problem (the strong rule only saves work).
 
     Parameters
     ----------
@@ -541,18 +537,19 @@ def lasso_path(
     alphas : array_like of shape (k,)
         Non-negative penalties, in any order.
     method : {"cd", "homotopy"}, default "cd"
-        ``"cd"``: warm-started coordinate descent (:func:`lasso_cd`).
-        ``"homotopy"``: the exact piecewise-linear path (the lasso variant of
-        LARS, Efron et al. 2004), followed knot by knot from ``alpha_max``
-        and read off at each penalty; exact up to rounding, so ``tol`` and
-        ``max_iter`` are not used. It assumes the path has no ties (true
-        with probability one for continuous data) and needs the active
-        Gram submatrix to be invertible, so at most ``n`` active features.
+        ``"cd"``: warm-started coordinate descent with the strong rule, as
+        above. ``"homotopy"``: the exact piecewise-linear path (the lasso
+        variant of LARS, Efron et al. 2004), followed knot by knot from
+        ``alpha_max`` and read off at each penalty; exact up to rounding, so
+        ``tol`` and ``max_iter`` are not used. It assumes the path has no
+        ties (true with probability one for continuous data); a feature whose
+        column is a combination of the active ones (possible once ``n``
+        features are active) is not admitted.
     tol : float, default 1e-4
         Duality-gap tolerance for every penalty, as in :func:`lasso_cd`.
     max_iter : int, default 1000
-        Maximum sweeps per penalty; a :class:`ConvergenceWarning` names the
-        penalties that did not converge.
+        Maximum sweeps per penalty (per solve on a working set); a
+        :class:`ConvergenceWarning` names the penalties that did not converge.
     return_info : bool, default False
         Also return one :class:`SolverInfo` per penalty.
 
@@ -562,31 +559,34 @@ def lasso_path(
         Row ``i`` is the solution for ``alphas[i]`` (the transpose of
         scikit-learn's ``lasso_path`` layout).
     infos : list of SolverInfo
-        Only if ``return_info``, in the order of ``alphas``.
+        Only if ``return_info``, in the order of ``alphas``. For
+        ``method="cd"`` they also give the size of the final working set and
+        the number of strong-rule violations the KKT check caught.
     """
     alphas = as_float_array(alphas, "alphas", ndim=1)
     if np.any(alphas < 0):
         raise ValueError("alphas must be non-negative")
     method = check_option(method, "method", ("cd", "homotopy"))
-    G, c, yy_n, w, tol, max_iter, _ = _prepare(X, y, tol, max_iter, None, None)
+    X, y = check_Xy(X, y)
+    tol = _check_tol(tol)
+    max_iter = check_int(max_iter, "max_iter", minimum=1)
+    c, col_sq, yy_n = _path_moments(X, y)
+    order = np.argsort(-alphas, kind="stable")
+    coefs = np.empty((alphas.shape[0], c.shape[0]))
     if method == "homotopy":
-        order = np.argsort(-alphas, kind="stable")
-        coefs = np.empty((alphas.shape[0], c.shape[0]))
-        coefs[order] = _homotopy(G, c, alphas[order])
+        coefs[order] = _homotopy_path(X, c, alphas[order])
         if not return_info:
             return coefs
         infos = []
         for a, coef in zip(alphas, coefs, strict=True):
-            gap = _gap(c, _gram_times(G, coef), coef, yy_n, float(a), 0.0)
+            r = y - X @ coef
+            gap = _gap_from_residual(r, X.T @ r / X.shape[0], y, coef, float(a))
             infos.append(SolverInfo(0, gap, tol * yy_n, gap <= tol * yy_n))
         return coefs, infos
-    coefs = np.empty((alphas.shape[0], c.shape[0]))
-    infos: list[SolverInfo | None] = [None] * alphas.shape[0]
-    for i in np.argsort(-alphas, kind="stable"):
-        w, info = _cd_gram(G, c, yy_n, w, float(alphas[i]), 0.0, tol, max_iter, None)
-        coefs[i] = w
+    coefs[order], infos_desc = _cd_path(X, y, c, col_sq, yy_n, alphas[order], tol, max_iter)
+    infos = [None] * alphas.shape[0]
+    for i, info in zip(order, infos_desc, strict=True):
         infos[i] = info
-        w = w.copy()
     failed = [float(alphas[i]) for i, info in enumerate(infos) if not info.converged]
     if failed:
         warnings.warn(
@@ -599,74 +599,284 @@ def lasso_path(
     return (coefs, infos) if return_info else coefs
 
 
-def _homotopy(G, c, alphas_desc):
-    """Exact lasso solutions at decreasing penalties by following the piecewise-linear path.
+def _path_moments(X, y):
+    """``X^T y / n``, the diagonal of ``X^T X / n`` and ``y.y / n``, refusing overflow.
 
-    On a stretch of the path with active set ``A`` and signs ``s``, the
-    optimality conditions ``c_A - G_AA w_A = alpha s`` give
-    ``w_A(alpha) = w_A + (alpha_now - alpha) d`` with ``G_AA d = s``. The
-    stretch ends at the next knot: an inactive correlation reaching
-    ``alpha`` in size (the feature enters) or an active weight reaching
-    zero (it leaves).
+    The path solvers never form ``X^T X``; its entries are bounded by its
+    diagonal (Cauchy-Schwarz), so a finite diagonal is the check that
+    :func:`_moments` makes on the whole matrix.
+    """
+    n = X.shape[0]
+    with np.errstate(over="ignore", invalid="ignore"):
+        c = X.T @ y / n
+        col_sq = np.einsum("ij,ij->j", X, X) / n
+        yy_n = float(y @ y) / n
+    for value, what in ((col_sq, "X^T X / n"), (c, "X^T y / n"), (yy_n, "y.y / n")):
+        if not np.all(np.isfinite(value)):
+            raise ValueError(
+                f"X and y are too large in magnitude: {what} overflows float64. "
+                "Rescale them (for example standardise the columns of X)."
+            )
+    return c, col_sq, yy_n
+
+
+def _gap_from_residual(r, corr, y, w, alpha) -> float:
+    """Lasso duality gap (scikit-learn's, divided by ``n``) from the residual ``r`` and ``corr = X^T r / n``."""
+    n = r.shape[0]
+    rr = float(r @ r) / n
+    dual_norm = float(np.max(np.abs(corr))) if corr.size else 0.0
+    scale = alpha / dual_norm if dual_norm > alpha else 1.0
+    primal = 0.5 * rr + alpha * float(np.abs(w).sum())
+    dual = -0.5 * scale * scale * rr + scale * float(r @ y) / n
+    return primal - dual
+
+
+class _GramColumns:
+    """Blocks of ``X^T X / n`` for a growing set of features, each entry computed once."""
+
+    def __init__(self, X):
+        self.X = X
+        self.n = X.shape[0]
+        self.where = np.full(X.shape[1], -1)  # feature -> row of the cache, or -1
+        self.block = np.zeros((0, 0))  # X_S^T X_S / n for the cached features S
+        self.size = 0
+
+    def __call__(self, features: np.ndarray) -> np.ndarray:
+        """``G[features][:, features]``, computing the entries of new features."""
+        new = features[self.where[features] < 0]
+        if new.size:
+            old = np.flatnonzero(self.where >= 0)
+            old = old[np.argsort(self.where[old])]
+            X_new = self.X[:, new]
+            m, k = self.size, new.size
+            block = np.empty((m + k, m + k))
+            block[:m, :m] = self.block
+            cross = self.X[:, old].T @ X_new / self.n if m else np.zeros((0, k))
+            block[:m, m:] = cross
+            block[m:, :m] = cross.T
+            block[m:, m:] = X_new.T @ X_new / self.n
+            self.block, self.size = block, m + k
+            self.where[new] = np.arange(m, m + k)
+        rows = self.where[features]
+        return self.block[np.ix_(rows, rows)]
+
+
+def _working_set_limit(n: int) -> int:
+    """The most features added to a working set at once (a lasso solution has at most ``n`` non-zeros)."""
+    return max(2 * n, 100)
+
+
+def _largest_only(mask, corr, w, limit) -> None:
+    """Trim ``mask`` in place to its non-zero weights plus its ``limit`` largest ``|corr|``.
+
+    When the penalties are far apart (``alpha < alpha_prev / 2``) the strong
+    rule keeps every feature; the working set is then built from the
+    features most likely to enter, and the KKT check adds the others if needed.
+    """
+    nonzero = np.flatnonzero(w) if w.size else np.zeros(0, dtype=int)
+    candidates = np.flatnonzero(mask)
+    candidates = candidates[~np.isin(candidates, nonzero)]
+    if candidates.size > limit:
+        drop = candidates[np.argsort(-np.abs(corr[candidates]), kind="stable")[limit:]]
+        mask[drop] = False
+
+
+def _cd_path(X, y, c, col_sq, yy_n, alphas_desc, tol, max_iter):
+    """Coordinate descent along decreasing penalties: strong rule, working set, KKT check.
+
+    Returns the solutions (one row per penalty) and one :class:`SolverInfo` each.
+    """
+    n, p = X.shape
+    gram = _GramColumns(X)
+    w = np.zeros(p)
+    corr = c.copy()  # X^T r / n at the current solution
+    alpha_prev = float(np.max(np.abs(c))) if p else 0.0  # alpha_max: w = 0 there
+    coefs = np.zeros((alphas_desc.shape[0], p))
+    infos = []
+    for i, alpha in enumerate(alphas_desc.tolist()):
+        kept = strong_rule(corr, alpha, max(alpha_prev, alpha)) | (w != 0)
+        kept &= col_sq > 0  # a column of zeros has weight zero
+        _largest_only(kept, corr, w, _working_set_limit(n))
+        violations = 0
+        while True:
+            ws = np.flatnonzero(kept)
+            if ws.size:
+                w_ws, info = _cd_gram(gram(ws), c[ws], yy_n, w[ws], alpha, 0.0, tol, max_iter, None)
+                w[:] = 0.0
+                w[ws] = w_ws
+            else:
+                info = SolverInfo(0, 0.0, tol * yy_n, True)
+            nz = np.flatnonzero(w)
+            r = y - X[:, nz] @ w[nz]
+            corr = X.T @ r / n
+            missed = kkt_violations(corr, alpha, kept)
+            if missed.size == 0:
+                break
+            add = np.zeros(p, dtype=bool)
+            add[missed] = True
+            _largest_only(add, corr, np.zeros(0), _working_set_limit(n))
+            violations += int(add.sum())
+            kept |= add
+        gap = _gap_from_residual(r, corr, y, w, alpha)
+        infos.append(SolverInfo(info.n_iter, gap, info.gap_tol, info.converged, int(ws.size), violations))
+        coefs[i] = w
+        alpha_prev = alpha
+    return coefs, infos
+
+
+# --------------------------------------------------------------------------- the homotopy
+
+
+def _follow_lasso_path(c, gram_columns):
+    """Follow the lasso path of ``(1/2) w^T G w - c^T w + lam ||w||_1`` from ``lam = max |c|`` down to 0.
+
+    ``G`` is symmetric positive semi-definite and known only through
+    ``gram_columns(j)``, its column ``j``. A generator: it yields each linear
+    piece of the path as ``(lam_hi, lam_lo, A, s, w_A, d)``, meaning that for
+    ``lam`` between ``lam_lo`` and ``lam_hi`` the solution is zero off the
+    active set ``A`` and ``w_A + (lam_hi - lam) d`` on it, with signs ``s``.
+    The arrays are the generator's own and change on the next step: copy what
+    must be kept. Used by :func:`lasso_path` (``G = X^T X / n``) and by
+    :func:`sparsity.geometry.constrained_optimum` (``G = Q``).
+
+    On a piece, the optimality conditions ``c_A - G_AA w_A = lam s`` give
+    ``G_AA d = s``. The piece ends at the next knot: an inactive correlation
+    ``c_j - (G w)_j`` reaching ``lam`` in size (``j`` enters with that sign)
+    or an active weight reaching zero (it leaves). ``G_AA`` is never
+    factorised from scratch: its Cholesky factor ``R`` (``G_AA = R^T R``) is
+    extended by one row when a feature enters and brought back to triangular
+    form by Givens rotations when one leaves, so a knot costs ``O(|A|^2)``
+    plus one product with the active columns of ``G``.
     """
     p = c.shape[0]
-    out = np.zeros((alphas_desc.shape[0], p))
-    w = np.zeros(p)
-    grad = c.copy()
+    grad = np.array(c, dtype=float)  # c - G w
     lam = float(np.max(np.abs(grad))) if p else 0.0
-    k = int(np.searchsorted(-alphas_desc, -lam, side="right"))  # penalties >= alpha_max: all zero
-    if k == alphas_desc.shape[0] or lam == 0.0:
-        return out
-    active = [int(np.argmax(np.abs(grad)))]
-    just_dropped = -1
-    while k < alphas_desc.shape[0]:
-        A = np.array(active)
-        s = np.sign(grad[A])
-        G_AA = G[np.ix_(A, A)]
-        try:
-            d = np.linalg.solve(G_AA, s)
-        except np.linalg.LinAlgError:
-            d = np.linalg.lstsq(G_AA, s, rcond=None)[0]
-        a = d @ G[A]  # how fast G w moves as alpha falls
-        inactive = np.ones(p, dtype=bool)
-        inactive[A] = False
-        with np.errstate(divide="ignore", invalid="ignore"):
-            up = (lam - grad) / (1.0 - a)
-            down = (lam + grad) / (1.0 + a)
-            drop = -w[A] / d
-        if just_dropped >= 0:
-            # A feature that just left sits at |grad| = lam: ignore that trivial
-            # root on its own side (it may still re-enter with the other sign).
-            if grad[just_dropped] > 0:
-                up[just_dropped] = np.inf
-            else:
-                down[just_dropped] = np.inf
-        floor = 1e-12 * lam
-        enter = np.where(inactive[:, None], np.stack([up, down], axis=1), np.inf)
-        enter = np.where(enter > floor, enter, np.inf).min(axis=1)
-        drop = np.where(drop > floor, drop, np.inf)
-        j_enter = int(np.argmin(enter)) if p else -1
-        i_drop = int(np.argmin(drop)) if drop.size else -1
-        gamma = min(enter[j_enter], drop[i_drop] if i_drop >= 0 else np.inf, lam)
-        new_lam = lam - gamma
-        while k < alphas_desc.shape[0] and alphas_desc[k] >= new_lam:
-            out[k, A] = w[A] + (lam - alphas_desc[k]) * d
-            k += 1
-        w[A] += gamma * d
-        lam = new_lam
-        if lam <= 0.0:
-            out[k:] = w
-            break
-        just_dropped = -1
-        if i_drop >= 0 and drop[i_drop] == gamma:
-            j = active.pop(i_drop)
-            w[j] = 0.0
-            just_dropped = j
+    if lam == 0.0:
+        return
+    cap = min(p, 16)
+    R = np.zeros((cap, cap))  # Cholesky factor of G_AA, upper triangular
+    G_A = np.zeros((p, cap), order="F")  # the active columns of G
+    s = np.zeros(cap)
+    w_A = np.zeros(cap)
+    active: list[int] = []
+    inactive = np.ones(p, dtype=bool)
+    just_left = -1
+
+    def enter(j: int, sign: float) -> bool:
+        nonlocal R, G_A, s, w_A, cap
+        k = len(active)
+        g = gram_columns(j)
+        g_jj = float(g[j])
+        if k:
+            u = solve_triangular(R[:k, :k], g[active], trans="T", check_finite=False)
+            rho2 = g_jj - float(u @ u)
         else:
-            active.append(j_enter)
-        grad = c - _gram_times(G, w)
-        if not active:  # everything left the model: restart from the largest correlation
-            active = [int(np.argmax(np.abs(grad)))]
+            u, rho2 = np.zeros(0), g_jj
+        if not rho2 > 1e-10 * g_jj:  # column j is (numerically) a combination of the active ones
+            return False
+        if k == cap:
+            cap = min(p, 2 * cap)
+            R = np.pad(R, ((0, cap - k), (0, cap - k)))
+            G_A = np.asfortranarray(np.pad(G_A, ((0, 0), (0, cap - k))))
+            s, w_A = np.pad(s, (0, cap - k)), np.pad(w_A, (0, cap - k))
+        R[:k, k] = u
+        R[k, k] = np.sqrt(rho2)
+        G_A[:, k] = g
+        s[k], w_A[k] = sign, 0.0
+        active.append(j)
+        inactive[j] = False
+        return True
+
+    def leave(i: int) -> int:
+        """Remove the ``i``-th active feature; Givens rotations restore ``R``."""
+        k = len(active)
+        R[:k, i : k - 1] = R[:k, i + 1 : k]
+        for m in range(i, k - 1):  # R is now upper Hessenberg from column i on
+            a, b = R[m, m], R[m + 1, m]
+            h = np.hypot(a, b)
+            cos, sin = a / h, b / h
+            top, bottom = R[m, m : k - 1].copy(), R[m + 1, m : k - 1].copy()
+            R[m, m : k - 1] = cos * top + sin * bottom
+            R[m + 1, m : k - 1] = cos * bottom - sin * top
+        R[k - 1, :k] = 0.0
+        R[:k, k - 1] = 0.0
+        for arr in (s, w_A):
+            arr[i : k - 1] = arr[i + 1 : k]
+        G_A[:, i : k - 1] = G_A[:, i + 1 : k]
+        j = active.pop(i)
+        inactive[j] = True
+        return j
+
+    blocked = np.zeros(p, dtype=bool)  # features that cannot enter: collinear with the active ones
+    j = int(np.argmax(np.abs(grad)))
+    enter(j, float(np.sign(grad[j])))
+    while lam > 0.0:
+        k = len(active)
+        if k == 0:  # cannot happen on an exact path; restart from the largest correlation
+            j = int(np.argmax(np.where(blocked, 0.0, np.abs(grad))))
+            if blocked[j] or not enter(j, float(np.sign(grad[j]))):
+                return
+            continue
+        Rk = R[:k, :k]
+        d = solve_triangular(Rk, solve_triangular(Rk, s[:k], trans="T", check_finite=False), check_finite=False)
+        a = G_A[:, :k] @ d  # how fast G w moves as lam falls
+        floor = 1e-12 * lam
+        with np.errstate(divide="ignore", invalid="ignore"):
+            up = (lam - grad) / (1.0 - a)  # c_j - (G w)_j reaches +lam
+            down = (lam + grad) / (1.0 + a)  # ... or -lam
+            drop = -w_A[:k] / d
+        closed = ~inactive | blocked
+        up[closed | ~(up > floor)] = np.inf
+        down[closed | ~(down > floor)] = np.inf
+        if just_left >= 0:  # it sits at |c_j - (G w)_j| = lam: ignore that root on its side
+            (up if grad[just_left] > 0 else down)[just_left] = np.inf
+        drop[~(drop > floor)] = np.inf
+        j_up, j_down, i_drop = int(np.argmin(up)), int(np.argmin(down)), int(np.argmin(drop))
+        gamma = min(up[j_up], down[j_down], drop[i_drop], lam)
+        yield lam, lam - gamma, np.array(active), s[:k], w_A[:k], d
+        w_A[:k] += gamma * d
+        grad -= gamma * a
+        lam -= gamma
+        grad[active] = lam * s[:k]  # exact on the active set
+        if lam <= 0.0:
+            return
+        just_left = -1
+        if gamma == drop[i_drop]:
+            just_left = leave(i_drop)
+        else:
+            j, sign = (j_up, 1.0) if gamma == up[j_up] else (j_down, -1.0)
+            if not enter(j, sign):
+                blocked[j] = True
+
+
+def _homotopy_path(X, c, alphas_desc):
+    """Exact lasso solutions at decreasing penalties, read off the path of :func:`_follow_lasso_path`."""
+    n, p = X.shape
+    out = np.zeros((alphas_desc.shape[0], p))
+    if p <= n:  # a small Gram matrix: compute it once
+        G = X.T @ X / n
+
+        def column(j):
+            return G[:, j]
+    else:
+
+        def column(j):
+            return X.T @ X[:, j] / n
+
+    k = 0
+    lam_lo = float(np.max(np.abs(c))) if p else 0.0
+    while k < alphas_desc.shape[0] and alphas_desc[k] >= lam_lo:  # above alpha_max: all zero
+        k += 1
+    w = np.zeros(p)
+    for lam_hi, lam_lo, A, _, w_A, d in _follow_lasso_path(c, column):
+        while k < alphas_desc.shape[0] and alphas_desc[k] >= lam_lo:
+            out[k, A] = w_A + (lam_hi - alphas_desc[k]) * d
+            k += 1
+        if k == alphas_desc.shape[0]:
+            break
+        w[:] = 0.0
+        w[A] = w_A + (lam_hi - lam_lo) * d
+    out[k:] = w  # below the end of the path (lam = 0 reached)
     return out
 
 
@@ -737,7 +947,7 @@ def ista(
     n_iter = 0
     for n_iter in range(1, max_iter + 1):
         z = v - step * (qv - c)
-        w_new = np.sign(z) * np.maximum(np.abs(z) - step * alpha, 0.0) + 0.0
+        w_new = soft_threshold(z, step * alpha)
         q_new = G @ w_new
         if accelerated:
             t_new = 0.5 * (1.0 + np.sqrt(1.0 + 4.0 * t * t))
