@@ -7,9 +7,11 @@
 Like the website, both are rendered from the stored, executed notebooks;
 nothing is executed. Usage::
 
-    python tools/course.py student|instructor
+    python tools/course.py student|instructor [--pdf]
 
-Output: ``_build/course/<edition>/_build/html``.
+Output: ``_build/course/<edition>/_build/html``, or with ``--pdf`` the
+edition as a PDF, ``_build/course/<edition>/_build/latex/book.pdf`` (needs
+LaTeX: ``make pdf-student``).
 """
 
 from __future__ import annotations
@@ -38,14 +40,18 @@ def edition_config(edition: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("edition", choices=["student", "instructor"])
+    parser.add_argument("--pdf", action="store_true", help="build the edition as a PDF (XeLaTeX)")
     args = parser.parse_args(argv)
     config = edition_config(args.edition)
     out = ROOT / "_build" / "course" / args.edition
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT),
-               "--config", str(config), "--path-output", str(out), "-W", "-n", "--keep-going"]
+               "--config", str(config), "--path-output", str(out)]
+    # the website is built strictly; the PDF like `make pdf`, which keeps going
+    command += ["--builder", "pdflatex", "--keep-going"] if args.pdf else ["-W", "-n", "--keep-going"]
     result = subprocess.run(command, cwd=ROOT)
     if result.returncode == 0:
-        print(f"{args.edition} edition: {out / '_build' / 'html' / 'index.html'}")
+        built = out / "_build" / ("latex/book.pdf" if args.pdf else "html/index.html")
+        print(f"{args.edition} edition: {built}")
     return result.returncode
 
 
