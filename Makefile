@@ -18,7 +18,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 unexport MPLBACKEND
 
-.PHONY: help venv book notebooks format test lint unit nbval site browser weight serve lab bench clean course-student course-instructor figures latex pdf
+.PHONY: help venv book notebooks format test lint unit nbval site browser weight serve lab bench clean course-student course-instructor figures latex pdf pdf-student
 
 help:
 	@echo "make book       set up .venv if needed, then build the website into $(BUILD)/html"
@@ -28,8 +28,9 @@ help:
 	@echo "make serve      serve the built website on http://127.0.0.1:8000"
 	@echo "make lab        open the chapters in JupyterLab, each .md as a notebook (LAB_ARGS=\"--port=8890\" adds options)"
 	@echo "make course-student / course-instructor   the course editions, without / with solutions"
-	@echo "make pdf        the book as a PDF (installs LaTeX from Debian's packages if missing)"
-	@echo "make figures    export every figure as PNG and SVG into figures/export/ (for slides)"
+	@echo "make pdf        the book as a PDF, A4 (PAPER=letter for US Letter; installs LaTeX from Debian's packages if missing)"
+	@echo "make pdf-student  the student edition (no solutions) as a PDF"
+	@echo "make figures    every figure as PNG and SVG in figures/, and the gallery page (after make notebooks)"
 	@echo "make bench      measure build speed, solver speed and page weight (prints figures)"
 	@echo "make clean      remove the build (keeps .venv)"
 
@@ -40,6 +41,17 @@ $(STAMP): requirements.txt lib/pyproject.toml
 	@touch $(STAMP)
 
 venv: $(STAMP)
+
+# axe-core, the accessibility engine the browser tests inject into every page
+# (tests/site/test_a11y.py), from npm at the version pinned in package-lock.json;
+# installed here, never fetched at test time. npm stamps package files with a
+# 1985 date, hence the touch.
+AXE := node_modules/axe-core/axe.min.js
+
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: the accessibility tests need axe-core from npm (apt-get install npm)"; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $(AXE)
 
 # An author who edited a chapter gets its notebook re-executed first (--stale:
 # only chapters whose cells differ from their stored notebook).
@@ -59,7 +71,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check lib tests tools _ext
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests lib/src/sparsity --ignore=tests/site
+	$(BIN)/python -m pytest tests lib/src/sparsity --ignore=tests/site -n $(JOBS)
 
 # Stored notebooks are written with the machine's default BLAS threads; nbval
 # re-runs them single-threaded, so every check also proves the printed digits
@@ -75,31 +87,44 @@ site: $(STAMP)
 
 # The built site in a real Chromium (Debian's /usr/bin/chromium), network cut off,
 # plus internal links and page weight. Skipped with a message when Chromium is
-# missing, except under CI=true where that is a failure.
-browser: $(STAMP)
-	$(BIN)/python -m pytest tests/site -p no:cacheprovider -o addopts="-ra"
+# missing, except under CI=true where that is a failure. Every page is also
+# audited with axe-core (tests/site/test_a11y.py).
+browser: $(STAMP) $(AXE)
+	$(BIN)/python -m pytest tests/site -p no:cacheprovider -o addopts="-ra" -n $(JOBS)
 
 weight: $(STAMP)
 	$(BIN)/python tools/page_weight.py
 
 # The book as a PDF, built with XeLaTeX from Debian's TeX Live. LaTeX is
-# installed on first use (about 370 MB on disk: the packages below).
+# installed on first use (about 370 MB on disk: the packages below; poppler-utils
+# gives tests/site/test_pdf.py pdftotext and pdftoppm). Jupyter Book's own LaTeX
+# class would also need texlive-fonts-extra (1.4 GB more, for bbm.sty):
+# _ext/book_latex.py gives the PDF its parts and chapters without it.
 LATEX_PACKAGES := texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended \
-                  texlive-xetex latexmk fonts-freefont-otf
+                  texlive-xetex latexmk fonts-freefont-otf poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 latex:
-	@if ! command -v xelatex >/dev/null || ! command -v latexmk >/dev/null; then \
+	@if ! command -v xelatex >/dev/null || ! command -v latexmk >/dev/null || ! command -v pdftotext >/dev/null; then \
 	  echo "installing LaTeX from Debian's packages: $(LATEX_PACKAGES)"; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(LATEX_PACKAGES); \
 	fi
 
+# A4 by default; `make pdf PAPER=letter` for US Letter (_ext/book_latex.py).
+PAPER ?= a4
+
 pdf: $(STAMP) latex
-	$(JB_BUILD) --builder pdflatex --keep-going
+	BOOK_PAPER=$(PAPER) $(JB_BUILD) --builder pdflatex --keep-going
 	@echo "PDF: $(BUILD)/latex/book.pdf"
 
-# Every figure of the book, computed, as PNG and SVG for slides: figures/export/
+# The student edition (no solutions) as a PDF.
+pdf-student: $(STAMP) latex
+	BOOK_PAPER=$(PAPER) $(BIN)/python tools/course.py student --pdf
+
+# Every figure of the book in figures/ (PNG as on the website, SVG for slides,
+# thumbnails) and the gallery page appendices/figures.md; tests/test_figures.py
+# checks they match the chapters.
 figures: $(STAMP)
 	$(BIN)/python tools/export_figures.py --jobs $(JOBS) $(ONLY)
 

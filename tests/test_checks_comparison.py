@@ -36,3 +36,25 @@ def test_relaxed_lassocv_right_and_wrong():
     wrong, _ = relaxed_mse(Lasso(alpha=0.1), ds)
     assert not check_relaxed_lassocv_mse(wrong)
     assert not check_relaxed_lassocv_mse([right, right])
+
+
+def test_relaxed_gamma_half_right_and_wrong():
+    from sparsity.checks.comparison import check_relaxed_gamma_half_mse
+
+    ds = load_canonical()
+    refit, _ = relaxed_mse(Lasso(alpha=0.1), ds)
+    lasso = make_pipeline(StandardScaler(), Lasso(alpha=0.1, tol=1e-12)).fit(ds.X_train, ds.y_train)
+    mse_lasso = mean_squared_error(ds.y_test, lasso.predict(ds.X_test))
+    # the right answer, through the weights: blend them, predict, score
+    sel = make_pipeline(StandardScaler(), SelectFromModel(Lasso(alpha=0.1), threshold=1e-12),
+                        LinearRegression()).fit(ds.X_train, ds.y_train)
+    w_refit = np.zeros(ds.X.shape[1])
+    w_refit[sel[1].get_support()] = sel[-1].coef_
+    w = 0.5 * lasso[-1].coef_ + 0.5 * w_refit
+    pred = ds.y_train.mean() + lasso[0].transform(ds.X_test) @ w
+    right = mean_squared_error(ds.y_test, pred)
+    assert check_relaxed_gamma_half_mse(right)
+    assert min(refit, mse_lasso) < right < max(refit, mse_lasso)
+    assert not check_relaxed_gamma_half_mse((refit + mse_lasso) / 2), "not the mean of the two MSEs"
+    assert not check_relaxed_gamma_half_mse(refit)
+    assert not check_relaxed_gamma_half_mse(mse_lasso)

@@ -66,3 +66,28 @@ def test_group_exercise_solution_with_eps_0_2():
     assert all_three["enet"] == 1.0
     d = spread["lasso"] - spread["enet"]
     assert d.mean() - 1.96 * d.std(ddof=1) / np.sqrt(n_draws) > 0, "a smaller spread, beyond the noise"
+
+
+def test_enet_rescale_factor_right_and_wrong():
+    from sparsity.checks.elastic_net import check_enet_rescale_factor
+
+    right = 1 + 0.2 * (1 - 0.25)
+    assert check_enet_rescale_factor(right)
+    assert not check_enet_rescale_factor(1.2), "1 + alpha forgets the mix"
+    assert not check_enet_rescale_factor(1 + 0.2 * 0.25)
+    result = check_enet_rescale_factor(1 + 0.2 * 0.75 / 2)
+    assert not result and "without the 1/2" in result.message
+    # Zou and Hastie's promise, on an orthogonal standardised design
+    # (Z^T Z = n I): the rescaled elastic net is the lasso with the same L1
+    # strength, alpha * l1_ratio.
+    rng = np.random.default_rng(0)
+    n = 60
+    A = rng.standard_normal((n, 5))
+    Q, _ = np.linalg.qr(A - A.mean(axis=0))
+    Z = np.sqrt(n) * Q  # centred, variance one (1/n formula), orthogonal
+    y = Z @ np.array([1.0, -0.5, 0.3, 0.0, 0.05]) + 0.3 * rng.standard_normal(n)
+    w_enet = ElasticNet(alpha=0.2, l1_ratio=0.25, tol=1e-14, max_iter=100_000).fit(Z, y).coef_
+    w_lasso = Lasso(alpha=0.2 * 0.25, tol=1e-14, max_iter=100_000).fit(Z, y).coef_
+    assert np.any(w_lasso == 0) and np.any(w_lasso != 0)
+    assert np.allclose(right * w_enet, w_lasso, atol=1e-10)
+    assert not np.allclose(w_enet, w_lasso, atol=1e-3), "the naive one is smaller"

@@ -31,10 +31,14 @@ CHROMIUM_ARGS = [
 
 
 def site_pages() -> list[str]:
-    """Every content page of the built site, as a path relative to the site root."""
+    """Every content page (chapters and appendices), relative to the site root."""
     if not SITE.is_dir():
         return []
-    pages = sorted(p.relative_to(SITE).as_posix() for p in (SITE / "chapters").glob("*.html"))
+    pages = sorted(
+        p.relative_to(SITE).as_posix()
+        for folder in ("chapters", "appendices")
+        for p in (SITE / folder).glob("*.html")
+    )
     return ["index.html", *pages]
 
 

@@ -292,6 +292,84 @@ def test_controls_are_labelled_for_screen_readers(open_html, path_setup):
     assert not errors
 
 
+def test_explorers_pass_the_accessibility_audit(open_html, path_setup):
+    """axe-core (tests/site/test_a11y.py) finds no critical or serious violation, with no allowance at all."""
+    from .test_a11y import failing, inject_and_audit
+
+    _, _, path = path_setup
+    page, errors, requests = open_html(ContactPointExplorer().html + path.html + ThresholdExplorer().html)
+    assert page.locator(".sparsity-explorer[data-mounted=true]").count() == 3
+    violations = inject_and_audit(page, allowed={})
+    assert not failing(violations), failing(violations)
+    # after the reader moved every control, still none (the live texts change)
+    for k in range(page.locator(".sparsity-explorer input[type=range]").count()):
+        page.locator(".sparsity-explorer input[type=range]").nth(k).focus()
+        page.keyboard.press("ArrowLeft")
+    assert not failing(inject_and_audit(page, allowed={}))
+    assert not errors and not requests
+
+
+def _tab_stops_operate_the_figure(page, root) -> list[str]:
+    """Tab through ``root`` from the top of the page; at each stop the keyboard must change the figure.
+
+    At each stop: arrow keys on a slider (Left, then Right if Left hit the end),
+    Enter on a button. Returns the accessible names of the stops, in order.
+    """
+    def picture():  # everything the reader sees change: the drawing and the printed numbers
+        return root.evaluate("r => Array.from(r.querySelectorAll('svg, .sx-readout, .sx-weights, .sx-table'))"
+                             ".map(e => e.innerHTML).join('|')")
+
+    stops = []
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        inside = root.evaluate("r => r.contains(document.activeElement)")
+        if not inside:
+            if stops:
+                break
+            continue
+        name = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+        kind = page.evaluate("() => document.activeElement.tagName + ':' + (document.activeElement.getAttribute('role')"
+                             " || document.activeElement.type || '')")
+        # a visible focus indicator: an outline, or the ring of the star handle
+        ring = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+            if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) return true;
+            const hit = e.querySelector && e.querySelector('.sx-hit');
+            return !!hit && getComputedStyle(hit).stroke !== 'none'; }""")
+        assert ring, f"{name}: no visible focus indicator"
+        before = picture()
+        if kind.startswith("BUTTON"):
+            page.keyboard.press("Enter")
+        else:
+            page.keyboard.press("ArrowLeft")
+            if picture() == before:
+                page.keyboard.press("ArrowRight")
+                page.keyboard.press("ArrowRight")
+        assert picture() != before, f"{kind} {name!r}: the keyboard did not change the figure"
+        stops.append(name)
+    return stops
+
+
+def test_every_control_of_every_explorer_works_from_the_keyboard_alone(open_html, path_setup):
+    """Tab reaches each control in order, and arrow keys or Enter there change the figure and its readout."""
+    _, _, path = path_setup
+    expected = {
+        "contact": 3 + 5,  # a star handle per ball; budget, l1_ratio, two axes, rotation
+        "path": 1 + 2,  # the alpha slider and the two knot buttons
+        "threshold": 3,  # OLS weight and the two alphas
+    }
+    for kind, html in (("contact", ContactPointExplorer().html), ("path", path.html),
+                       ("threshold", ThresholdExplorer().html)):
+        page, errors, requests = open_html("<p><a href='#top'>before the figure</a></p>" + html)
+        root = page.locator(".sparsity-explorer")
+        focusable = root.evaluate(
+            "r => r.querySelectorAll('input, button, [tabindex=\"0\"]').length")
+        stops = _tab_stops_operate_the_figure(page, root)
+        assert len(stops) == focusable == expected[kind], f"{kind}: tab stops {stops}"
+        assert all(stops), f"{kind}: every stop has a name"
+        assert not errors and not requests
+
+
 def test_explorer_mounts_when_inserted_like_a_notebook_output(open_html):
     """JupyterLab sets an output's innerHTML, then re-creates its script elements so that they run."""
     html = ThresholdExplorer().html

@@ -25,6 +25,7 @@ from .choosing import (
     check_choosing_recovery,
 )
 from .comparison import (
+    check_relaxed_gamma_half_mse,
     check_relaxed_lassocv_mse,
     check_relaxed_mse_alpha05,
 )
@@ -39,6 +40,7 @@ from .diabetes import (
 )
 from .elastic_net import (
     check_enet_ball_diagonal,
+    check_enet_rescale_factor,
     check_enet_ridge_alpha,
 )
 from .geometry import (
@@ -94,6 +96,7 @@ __all__ = [
     "check_bayes_ridge_alpha",
     "check_choosing_enet_count",
     "check_choosing_recovery",
+    "check_relaxed_gamma_half_mse",
     "check_relaxed_lassocv_mse",
     "check_relaxed_mse_alpha05",
     "check_cv_alpha_max",
@@ -102,6 +105,7 @@ __all__ = [
     "check_diabetes_relaxed_mse",
     "check_diabetes_s2_without_s1",
     "check_enet_ball_diagonal",
+    "check_enet_rescale_factor",
     "check_enet_ridge_alpha",
     "check_article_l2_point",
     "check_vertex_budget",

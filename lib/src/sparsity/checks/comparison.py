@@ -12,7 +12,7 @@ from sklearn.preprocessing import StandardScaler
 from .. import data
 from ._core import CheckResult, compare
 
-__all__ = ["check_relaxed_lassocv_mse", "check_relaxed_mse_alpha05"]
+__all__ = ["check_relaxed_gamma_half_mse", "check_relaxed_lassocv_mse", "check_relaxed_mse_alpha05"]
 
 
 def _relaxed_test_mse(selector) -> float:
@@ -39,4 +39,23 @@ def check_relaxed_lassocv_mse(answer) -> CheckResult:
         answer, _relaxed_test_mse(LassoCV(alphas=100, cv=cv)), what="the relaxed lasso's test MSE",
         hint="use LassoCV(alphas=100, cv=KFold(n_splits=5, shuffle=True, random_state=0)) inside "
              "SelectFromModel(..., threshold=1e-12), then LinearRegression, in one pipeline.",
+    )
+
+
+def check_relaxed_gamma_half_mse(answer) -> CheckResult:
+    """Check the test MSE of the relaxed lasso at ``alpha=0.1`` and ``gamma=0.5`` on the canonical data.
+
+    The relaxed weights are ``gamma * w_lasso + (1 - gamma) * w_refit``; predictions are linear in
+    the weights (with the intercepts blended alike), so the relaxed prediction is the same blend
+    of the lasso's and the refit's predictions.
+    """
+    ds = data.load_canonical()
+    lasso = make_pipeline(StandardScaler(), Lasso(alpha=0.1, tol=1e-12)).fit(ds.X_train, ds.y_train)
+    refit = make_pipeline(StandardScaler(), SelectFromModel(Lasso(alpha=0.1), threshold=1e-12),
+                          LinearRegression()).fit(ds.X_train, ds.y_train)
+    pred = 0.5 * lasso.predict(ds.X_test) + 0.5 * refit.predict(ds.X_test)
+    return compare(
+        answer, float(mean_squared_error(ds.y_test, pred)), what="the relaxed lasso's test MSE",
+        hint="blend the lasso's and the refit's predictions (or weights) half and half, then score "
+             "on the test rows; averaging the two test MSEs is not the same thing.",
     )

@@ -7,7 +7,7 @@ import numpy as np
 from .. import data
 from ._core import CheckResult, compare
 
-__all__ = ["check_enet_ball_diagonal", "check_enet_ridge_alpha"]
+__all__ = ["check_enet_ball_diagonal", "check_enet_rescale_factor", "check_enet_ridge_alpha"]
 
 
 def check_enet_ridge_alpha(answer) -> CheckResult:
@@ -40,4 +40,23 @@ def check_enet_ball_diagonal(answer) -> CheckResult:
         return CheckResult(False, "the diagonal crossing s is not right. Hint: that is the crossing of "
                                   "0.5 ||w||_1 + 0.5 ||w||_2^2 <= 1; scikit-learn halves the L2 term: "
                                   "(1 - l1_ratio) / 2 ||w||_2^2.")
+    return result
+
+
+def check_enet_rescale_factor(answer) -> CheckResult:
+    """Check the factor turning ``ElasticNet(alpha=0.2, l1_ratio=0.25)`` into Zou and Hastie's elastic net.
+
+    On standardised features (variance one, the 1/n formula) the paper's ``lambda_2`` is
+    ``alpha * (1 - l1_ratio)``, so the factor ``1 + lambda_2`` is ``1 + 0.2 * 0.75 = 1.15``.
+    """
+    alpha, l1_ratio = 0.2, 0.25
+    result = compare(
+        answer, 1.0 + alpha * (1.0 - l1_ratio), what="the rescaling factor",
+        hint="the factor is 1 + lambda_2 in the paper's units; on standardised features the paper's "
+             "lambda_2 is the coefficient of ||w||^2 in scikit-learn's objective times 2.",
+    )
+    if not result and compare(answer, 1.0 + alpha * (1.0 - l1_ratio) / 2.0, what="", hint=""):
+        return CheckResult(False, "the rescaling factor is not right. Hint: scikit-learn writes the L2 "
+                                  "term as alpha (1 - l1_ratio) / 2 ||w||^2 beside (1/2n) ||r||^2; "
+                                  "the paper's lambda_2 is alpha (1 - l1_ratio), without the 1/2.")
     return result

@@ -252,8 +252,12 @@
     var panelsBox = H("div", { class: "sx-panels" }, root);
     var panels = data.norms.map(function (norm) {
       var fig = H("div", { class: "sx-panel" }, panelsBox);
-      var head = H("div", { class: "sx-panel-title" }, fig, data.names[norm]);
-      head.style.color = data.colors[norm];
+      // The name in the text colour and the ball's colour in a swatch beside
+      // it: the book's orange and green are too light for small text (3.9:1
+      // and 3.4:1 on white; WCAG 1.4.3 asks 4.5:1), though not for shapes.
+      var head = H("div", { class: "sx-panel-title" }, fig);
+      H("span", { class: "sx-swatch", "aria-hidden": "true" }, head).style.background = data.colors[norm];
+      head.appendChild(document.createTextNode(data.names[norm]));
       var clip = core.uid("clip");
       var svgNode = S("svg", {
         viewBox: "0 0 " + size + " " + size,
