@@ -62,8 +62,8 @@ def check_cv_one_se_ten_folds(answer) -> CheckResult:
     )
 
 
-def _refit_stein_df(alpha: float, n_draws: int = 1000, sigma: float = 0.5) -> tuple[float, float]:
-    """Chapter 10's Monte Carlo: mean count and Stein df of the OLS refit on the lasso's support.
+def _refit_cov_df(alpha: float, n_draws: int = 1000, sigma: float = 0.5) -> tuple[float, float]:
+    """Chapter 10's Monte Carlo: mean count and covariance df of the OLS refit on the lasso's support.
 
     Fixed design: the standardised canonical training rows; mean ``X @ w`` with the true
     weights in those units; ``n_draws`` noise draws from ``default_rng(0)``; no intercept.
@@ -89,9 +89,9 @@ def _refit_stein_df(alpha: float, n_draws: int = 1000, sigma: float = 0.5) -> tu
 
 def check_cv_refit_df(answer) -> CheckResult:
     """Check the Monte Carlo degrees of freedom of the OLS refit on the lasso's support at alpha = 0.01."""
-    _, expected = _refit_stein_df(0.01)
+    _, expected = _refit_cov_df(0.01)
     return compare(
-        answer, expected, what="the Stein degrees of freedom of the refit at alpha = 0.01", rtol=1e-6,
+        answer, expected, what="the covariance degrees of freedom of the refit at alpha = 0.01", rtol=1e-6,
         hint="reuse the chapter's draws Y_sim and support[0.01]; refit OLS on each draw's support "
-             "and give the mean of stein_terms(refit), not the mean number of non-zeros.",
+             "and give the mean of cov_terms(refit), not the mean number of non-zeros.",
     )
