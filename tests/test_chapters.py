@@ -185,6 +185,29 @@ def test_chapter_code_fits_the_text_column(md):
     assert not long, f"{md.name}: {len(long)} code line(s) over {CODE_WIDTH} characters, e.g. {long[0]!r}"
 
 
+def _printed_lines(cell) -> list[str]:
+    """The text a reader sees under a cell: streams and plain-text results."""
+    tags = cell.get("metadata", {}).get("tags", [])
+    if "remove-output" in tags or "remove-cell" in tags:
+        return []
+    lines = []
+    for out in cell.get("outputs", []):
+        if out["output_type"] == "stream":
+            lines += "".join(out["text"]).splitlines()
+        elif set(out.get("data", {})) == {"text/plain"}:
+            lines += "".join(out["data"]["text/plain"]).splitlines()
+    return lines
+
+
+@pytest.mark.parametrize("md", SOURCES, ids=lambda p: p.name)
+def test_printed_output_fits_the_text_column(md):
+    """Printed tables and lines fit the page and the PDF: split wide tables."""
+    nb = json.loads(md.with_suffix(".ipynb").read_text(encoding="utf-8"))
+    long = [line for c in nb["cells"] if c["cell_type"] == "code"
+            for line in _printed_lines(c) if len(line) > CODE_WIDTH]
+    assert not long, f"{md.name}: {len(long)} printed line(s) over {CODE_WIDTH} characters, e.g. {long[0]!r}"
+
+
 def _only_glue_or_assert(statement) -> bool:
     """A statement a removed cell may hold: an assert, a glue(...) call or glue's import."""
     if isinstance(statement, ast.Assert):

@@ -8,7 +8,8 @@ in its metadata) this writes, into ``figures/``:
   ``make test`` re-executes and compares with nbval);
 - ``<chapter>--<name>.svg``: the same figure as vector graphics, for slides,
   computed by executing the chapter's Markdown source with matplotlib's Agg
-  backend and saving the cell's figure. Its description records the SHA-256
+  backend and saving the cell's figure (or, for a live figure of
+  ``sparsity.explorers``, the matplotlib figure it prints). Its description records the SHA-256
   of the PNG stored with it, so a test sees a stale SVG. No dates or software versions are
   written and SVG ids come from a fixed salt, so the files are reproducible;
 - ``thumbs/<chapter>--<name>.png``: a 240-pixel-wide, 64-colour copy for
@@ -55,12 +56,20 @@ import warnings
 import matplotlib.pyplot as plt
 warnings.filterwarnings("ignore", message=".*non-interactive.*")
 
-def _export_svg(stem, source):
+def _previous_output():
+    """The value of the previous cell's last expression."""
+    return get_ipython().last_execution_result.result
+
+def _export_svg(stem, source, output):
     numbers = plt.get_fignums()
-    if len(numbers) != 1:
+    if len(numbers) == 1:
+        figure = plt.figure(numbers[0])
+    elif not numbers and hasattr(output, "figure"):
+        figure = output.figure()  # a sparsity.explorers live figure
+    else:
         raise RuntimeError(f"{stem}: {len(numbers)} open figures, expected 1")
     matplotlib.rcParams["svg.hashsalt"] = stem
-    plt.figure(numbers[0]).savefig(
+    figure.savefig(
         f"{OUT}/{stem}.svg", bbox_inches="tight",
         metadata={"Date": None, "Creator": None, "Description": source},
     )
@@ -187,18 +196,23 @@ def export_svg(md: Path, out: Path = OUT) -> tuple[str, list[str], float]:
     nb = jupytext.read(md, fmt="md:myst")
     stored = named_figures(md.with_suffix(".ipynb"))
     pngs = {item["stem"]: item["png"] for item in stored}
-    stems = []
+    stems, cells = [], []
     for cell in nb.cells:
+        cells.append(cell)
         if cell.cell_type != "code":
             continue
         name = figure_name(cell)
         if name:
+            # in a cell of its own, right after the figure's cell
             stem = f"{md.stem}--{name}"
             stems.append(stem)
             source = png_digest(pngs.get(stem, b""))
-            cell.source += f"\n_export_svg({stem!r}, {source!r})"
+            cells.append(nbformat.v4.new_code_cell(
+                f"_export_svg({stem!r}, {source!r}, _previous_output())"
+            ))
         else:
             cell.source += "\nplt.close('all')"
+    nb.cells = cells
     prelude = PRELUDE.replace("{OUT}", str(out))
     nb.cells.insert(0, nbformat.v4.new_code_cell(prelude))
     start = time.perf_counter()
