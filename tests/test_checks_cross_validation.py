@@ -46,13 +46,13 @@ def test_one_se_ten_folds_both_ways():
 
 
 def test_refit_df_both_ways_and_the_solution_claims():
-    from sparsity.checks.cross_validation import _refit_stein_df, check_cv_refit_df
+    from sparsity.checks.cross_validation import _refit_cov_df, check_cv_refit_df
 
-    count, right = _refit_stein_df(0.01)
+    count, right = _refit_cov_df(0.01)
     assert check_cv_refit_df(right)
     assert not check_cv_refit_df(count)  # the count is the lasso's df, not the refit's
     assert not check_cv_refit_df(right * 1.01)
     # The solution's claims: the surplus is largest at 0.03, and at 0.01 the refit is near OLS (df 10).
-    surplus = {a: df - c for a, (c, df) in ((a, _refit_stein_df(a)) for a in (0.1, 0.03, 0.01))}
+    surplus = {a: df - c for a, (c, df) in ((a, _refit_cov_df(a)) for a in (0.1, 0.03, 0.01))}
     assert surplus[0.03] > surplus[0.01] > surplus[0.1] > 0
     assert abs(right - 10) < 0.5
