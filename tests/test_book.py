@@ -38,3 +38,24 @@ def test_glue_keeps_ten_significant_digits_so_stored_notebooks_do_not_depend_on_
 def test_glue_rejects_a_bad_number_of_digits(digits):
     with pytest.raises(ValueError, match="digits"):
         book.glue("x", 1.0, digits=digits)
+
+
+def test_glue_writes_exactly_what_myst_nb_glue_writes():
+    """sparsity.book.glue re-implements myst_nb.glue(display=False) without its import cost."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+    from myst_nb import glue as myst_glue
+    from myst_nb.ext.glue import GLUE_PREFIX
+
+    from sparsity import book
+
+    assert book.GLUE_PREFIX == GLUE_PREFIX
+    InteractiveShell.instance()
+    for value in (3, 0.25, "a phrase", True):
+        with capture_output() as ours:
+            book.glue("x", value)
+        with capture_output() as theirs:
+            myst_glue("x", value, display=False)
+        assert len(ours.outputs) == len(theirs.outputs) == 1
+        assert ours.outputs[0].data == theirs.outputs[0].data
+        assert ours.outputs[0].metadata == theirs.outputs[0].metadata

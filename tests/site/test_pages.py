@@ -1,4 +1,10 @@
-"""Every page of the built website, loaded in a real Chromium with the network cut off."""
+"""Every page of the built website, loaded in a real Chromium with the network cut off.
+
+Each content page is loaded once and checked for everything a reader meets:
+offline loading, typeset mathematics, images with alt text, no sideways
+scrolling at 1280 px, one search box, and an accessibility audit with axe-core
+(test_a11y.py audits the site's other pages, and explains the audit).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT, site_pages
+from .test_a11y import failing, inject_and_audit
 
 PAGES = site_pages()
 
@@ -57,6 +64,11 @@ def test_page_loads_offline_with_images_alt_text_and_math(open_page, path):
         assert typeset >= raw, f"{path}: {raw} math elements but only {typeset} typeset"
         errors = page.locator("mjx-merror").count()
         assert errors == 0, f"{path}: MathJax reported {errors} errors"
+
+    # Accessible: no critical or serious axe-core violation (with the folded
+    # cells open, so their content is audited too).
+    problems = failing(inject_and_audit(page))
+    assert not problems, f"{path}: {len(problems)} accessibility violations:\n" + "\n".join(problems[:20])
 
 
 def test_math_comes_from_the_site_not_a_cdn(site_dir):

@@ -4,8 +4,13 @@ Chapters call :func:`glue` on every number the text quotes, and the text
 refers to it with ``{glue:text}`name:.3f```. The wrapper converts NumPy
 scalars to plain Python numbers first (myst-nb cannot format ``np.float64``
 reprs under NumPy 2) and keeps the value out of the cell's visible output.
-Outside a Jupyter Book build (for example in Colab without myst-nb) it simply
-records the value.
+Outside IPython it simply records the value.
+
+The output is exactly what ``myst_nb.glue(name, value, display=False)``
+writes (a display with the ``application/papermill.record/`` MIME prefix and
+``scrapbook`` metadata; ``tests/test_book.py`` compares the two), written
+here because importing ``myst_nb.ext.glue`` loads Sphinx and costs each
+chapter about 2.5 seconds.
 
 Floats are stored rounded to ``digits`` significant digits (10 by default).
 The last bits of a floating-point result depend on the machine's BLAS and
@@ -20,6 +25,9 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
+
+#: The MIME prefix myst-nb reads glued values from (myst_nb.ext.glue.GLUE_PREFIX).
+GLUE_PREFIX = "application/papermill.record/"
 
 #: Every value glued in this kernel, by name (useful in a live notebook).
 GLUED: dict[str, object] = {}
@@ -62,7 +70,17 @@ def glue(name: str, value, digits: int = 10) -> None:
     value = _plain(value, int(digits))
     GLUED[name] = value
     try:
-        from myst_nb import glue as _myst_glue
-    except ImportError:  # pragma: no cover - only without myst-nb, e.g. in Colab
+        from IPython import get_ipython
+        from IPython.core.formatters import format_display_data
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - only outside IPython
         return
-    _myst_glue(name, value, display=False)
+    if get_ipython() is None:
+        return
+    mimebundle, metadata = format_display_data(value)
+    metadata["scrapbook"] = {"name": name, "mime_prefix": GLUE_PREFIX}
+    display(
+        {GLUE_PREFIX + k: v for k, v in mimebundle.items()},
+        raw=True,
+        metadata=metadata,
+    )
