@@ -35,10 +35,10 @@ needs_latex = pytest.mark.skipif(
 WEB_ONLY = re.compile(r"\bdrag\w*|\bsliders?\b|press play|on this website|rocket button|\bclick\w*",
                       re.IGNORECASE)
 # A code or output line too long for the page wraps and is marked with this
-# arrow (_ext/book_latex.py); code is limited to 79 columns, so only a few
-# printed tables may still wrap.
+# arrow (_ext/book_latex.py). Code and printed output are limited to 79
+# columns (tests/test_chapters.py), which fit the page: nothing may wrap.
 WRAP_MARK = "↪"
-MAX_WRAPPED_LINES = 30
+MAX_WRAPPED_LINES = 0
 
 
 def toc_structure() -> list[tuple[str, list[str]]]:
