@@ -13,7 +13,8 @@ book
 checks
     Exercise self-checks (right or wrong, with a hint).
 solvers
-    Ridge, lasso and elastic-net solvers written from scratch (scikit-learn's scalings).
+    Lasso and elastic-net solvers written from scratch, on scikit-learn's scalings
+    (coordinate descent, ISTA/FISTA, the screened path, the homotopy).
 screening
     Screening rules (SAFE, gap-safe, strong) and the KKT check of chapter 9.
 geometry

@@ -360,6 +360,16 @@ def _prepare(X, y, tol, max_iter, w0, callback):
     return G, c, yy_n, w, tol, max_iter, callback
 
 
+def _check_moments_finite(gram, c, yy_n) -> None:
+    """Reject X and y whose moments overflow: the solvers would return NaN or never end."""
+    for value, what in ((gram, "X^T X / n"), (c, "X^T y / n"), (yy_n, "y.y / n")):
+        if not np.all(np.isfinite(value)):
+            raise ValueError(
+                f"X and y are too large in magnitude: {what} overflows float64. "
+                "Rescale them (for example standardise the columns of X)."
+            )
+
+
 def _moments(X, y):
     """``X^T X / n``, ``X^T y / n`` and ``y.y / n``, refusing values that overflow.
 
@@ -372,12 +382,7 @@ def _moments(X, y):
         G = X.T @ X / n
         c = X.T @ y / n
         yy_n = float(y @ y) / n
-    for value, what in ((G, "X^T X / n"), (c, "X^T y / n"), (yy_n, "y.y / n")):
-        if not np.all(np.isfinite(value)):
-            raise ValueError(
-                f"X and y are too large in magnitude: {what} overflows float64. "
-                "Rescale them (for example standardise the columns of X)."
-            )
+    _check_moments_finite(G, c, yy_n)
     return G, c, yy_n
 
 
@@ -611,12 +616,7 @@ def _path_moments(X, y):
         c = X.T @ y / n
         col_sq = np.einsum("ij,ij->j", X, X) / n
         yy_n = float(y @ y) / n
-    for value, what in ((col_sq, "X^T X / n"), (c, "X^T y / n"), (yy_n, "y.y / n")):
-        if not np.all(np.isfinite(value)):
-            raise ValueError(
-                f"X and y are too large in magnitude: {what} overflows float64. "
-                "Rescale them (for example standardise the columns of X)."
-            )
+    _check_moments_finite(col_sq, c, yy_n)
     return c, col_sq, yy_n
 
 

@@ -101,55 +101,55 @@
     return [V[0][0] * u[0] + V[0][1] * u[1], V[1][0] * u[0] + V[1][1] * u[1]];
   }
 
+  // The candidate point with the lowest loss (null when there is none).
+  function lowestLoss(c, Q, candidates) {
+    var best = null;
+    var bestLoss = Infinity;
+    var j, f;
+    for (j = 0; j < candidates.length; j += 1) {
+      f = loss(c, Q, candidates[j]);
+      if (f < bestLoss) {
+        best = candidates[j];
+        bestLoss = f;
+      }
+    }
+    return best;
+  }
+
   // The pointed balls (diamond, elastic net): a corner if one is optimal,
   // otherwise the smooth piece of the boundary in one open quadrant.
   function solvePointed(c, Q, t, a, q) {
     var r = axisRadius(t, a, q);
     var e = q === 0 ? null : core.eig2(Q);
-    var best = null;
-    var bestLoss = Infinity;
     var corners = [];
-    var k, s, w, f, quadrants, j;
+    var optimal = [];
+    var smooth = [];
+    var quadrants = [[1, 1], [-1, 1], [-1, -1], [1, -1]];
+    var k, s, w, j;
     for (k = 0; k < 2; k += 1) {
       for (s = 1; s >= -1; s -= 2) {
         w = k === 0 ? [s * r, 0] : [0, s * r];
         corners.push(w);
         if (cornerOptimal(c, Q, w, k, s, a, q, r)) {
-          f = loss(c, Q, w);
-          if (f < bestLoss) {
-            best = w;
-            bestLoss = f;
-          }
+          optimal.push(w);
         }
       }
     }
-    if (best) {
-      return best;
+    if (optimal.length) {
+      return lowestLoss(c, Q, optimal);
     }
-    quadrants = [[1, 1], [-1, 1], [-1, -1], [1, -1]];
     for (j = 0; j < 4; j += 1) {
       s = quadrants[j];
       w = quadrantPoint(c, Q, t, a, q, s, e);
       if (w && s[0] * w[0] > 0 && s[1] * w[1] > 0) {
-        f = loss(c, Q, w);
-        if (f < bestLoss) {
-          best = w;
-          bestLoss = f;
-        }
+        smooth.push(w);
       }
     }
-    if (best) {
-      return best;
+    if (smooth.length) {
+      return lowestLoss(c, Q, smooth);
     }
     // rounding put the answer on no piece: it is (within rounding) a corner
-    for (j = 0; j < corners.length; j += 1) {
-      f = loss(c, Q, corners[j]);
-      if (f < bestLoss) {
-        best = corners[j];
-        bestLoss = f;
-      }
-    }
-    return best;
+    return lowestLoss(c, Q, corners);
   }
 
   // The exact minimiser of (w - c)^T Q (w - c) subject to g(w) <= t.
